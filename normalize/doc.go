@@ -1,0 +1,74 @@
+package normalize
+
+// Doc is one chunk of a document as a pass sees it: the text as the earlier
+// passes left it, its tokens, and the state the document carries from chunk
+// to chunk. A Doc is used by one goroutine at a time.
+type Doc struct {
+	// Text is the chunk's current text.
+	Text string
+	// Continued is true when the chunk continues a paragraph of the previous
+	// chunk (only for paragraphs too long to keep in one chunk), so its start
+	// is not a paragraph start.
+	Continued bool
+
+	state  *State
+	tokens []Token
+	ready  bool
+}
+
+// NewDoc returns a Doc for text that begins a paragraph, with its own fresh
+// State: the way to run a pass on its own, in tests or in a custom pipeline.
+func NewDoc(text string) *Doc {
+	return &Doc{Text: text, state: NewState()}
+}
+
+// Tokens returns the tokens of d.Text, computed once.
+func (d *Doc) Tokens() []Token {
+	if !d.ready {
+		d.tokens = tokenize(d.Text, !d.Continued)
+		d.ready = true
+	}
+	return d.tokens
+}
+
+// State returns the document's state, shared by every chunk of one document.
+func (d *Doc) State() *State { return d.state }
+
+// TokenAt returns the index of the token that contains byte offset off, or
+// len(tokens) when off is at the end of the text.
+func (d *Doc) TokenAt(off int) int {
+	toks := d.Tokens()
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// State holds what a pass learns about a whole document (names written with
+// a capital, words it repeats, the last paragraph) and carries from one chunk
+// to the next. Each pass keeps its values under a key of its own type, as
+// with context.Context. A State is used by one goroutine at a time.
+type State struct {
+	values map[any]any
+}
+
+// NewState returns an empty State for a new document.
+func NewState() *State { return &State{values: map[any]any{}} }
+
+// Load returns the value stored in s under key, storing init() there first
+// when there is none yet.
+func Load[T any](s *State, key any, init func() T) T {
+	v, ok := s.values[key]
+	if !ok {
+		t := init()
+		s.values[key] = t
+		return t
+	}
+	return v.(T)
+}

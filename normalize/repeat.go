@@ -1,0 +1,164 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// repeatKey keys the repeated-paragraph state in a document's State.
+type repeatKey struct{}
+
+// repeatState remembers the last paragraph kept, cleaned, across chunks.
+type repeatState struct {
+	last string
+}
+
+// dropRepeats replaces the edits of a paragraph that repeats the previous one
+// exactly (after the character rules, with runs of spaces read as one) by one
+// edit that deletes it with the break before it: the headline a scraper
+// caught twice is the common case.
+func dropRepeats(s string, edits []Edit, rs *repeatState, continued bool) []Edit {
+	out := make([]Edit, 0, len(edits))
+	k := 0       // next edit not yet copied
+	prevEnd := 0 // end of the last paragraph kept in this chunk
+	first := true
+	for from := 0; ; {
+		ps, pe := nextParagraph(s, from)
+		if ps < 0 {
+			break
+		}
+		for k < len(edits) && edits[k].End <= ps {
+			out = append(out, edits[k])
+			k++
+		}
+		j := k
+		for j < len(edits) && edits[j].Start < pe {
+			j++
+		}
+		key := paragraphKey(s[ps:pe], edits[k:j], ps)
+		switch {
+		case first && continued:
+			rs.last = "" // the chunk starts inside a paragraph not seen whole
+			out = append(out, edits[k:j]...)
+			prevEnd = pe
+		case key == rs.last && hasLetter(key):
+			// Edits of the paragraph kept end by prevEnd, so none is lost.
+			for len(out) > 0 && out[len(out)-1].End > prevEnd {
+				out = out[:len(out)-1]
+			}
+			if n := len(out); n > 0 && out[n-1].Rule == RuleRepeatedParagraph && out[n-1].End == prevEnd {
+				out[n-1].End = pe
+			} else {
+				out = append(out, Edit{Start: prevEnd, End: pe, Rule: RuleRepeatedParagraph, Message: "drop a paragraph that repeats the one before it"})
+			}
+			prevEnd = pe
+		default:
+			rs.last = key
+			out = append(out, edits[k:j]...)
+			prevEnd = pe
+		}
+		k, first, from = j, false, pe
+	}
+	return append(out, edits[k:]...)
+}
+
+// nextParagraph returns the next paragraph of s at or after from: the start
+// of its first non-blank line and the end of its last line, before the line
+// end. ps is -1 when there is none.
+func nextParagraph(s string, from int) (ps, pe int) {
+	ps = -1
+	for i := from; i < len(s); {
+		lineEnd, next := lineAt(s, i)
+		blank := isBlank(s[i:lineEnd])
+		switch {
+		case ps < 0 && !blank:
+			ps, pe = i, lineEnd
+		case ps >= 0 && blank:
+			return ps, pe
+		case ps >= 0:
+			pe = lineEnd
+		}
+		i = next
+	}
+	return ps, pe
+}
+
+// lineAt returns the end of the line starting at i (before its line end) and
+// the start of the next line.
+func lineAt(s string, i int) (end, next int) {
+	for j := i; j < len(s); {
+		c := s[j]
+		switch {
+		case c == '\n' || c == '\v' || c == '\f':
+			return j, j + 1
+		case c == '\r':
+			if j+1 < len(s) && s[j+1] == '\n' {
+				return j, j + 2
+			}
+			return j, j + 1
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r == '\u0085' || r == '\u2028' || r == '\u2029' {
+				return j, j + size
+			}
+			j += size
+		default:
+			j++
+		}
+	}
+	return len(s), len(s)
+}
+
+// isBlank reports whether a line holds only white space and invisible characters.
+func isBlank(line string) bool {
+	for _, r := range line {
+		switch classify(r, utf8.RuneLen(r)) {
+		case hspace, spaceChar, invisible:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// paragraphKey returns the paragraph p, which starts at offset base, with its
+// edits made and its runs of spaces read as one.
+func paragraphKey(p string, edits []Edit, base int) string {
+	if len(edits) > 0 {
+		shifted := make([]Edit, len(edits))
+		for i, e := range edits {
+			e.Start -= base
+			e.End -= base
+			shifted[i] = e
+		}
+		p = Apply(p, shifted)
+	}
+	if !strings.Contains(p, "  ") {
+		return p
+	}
+	var b strings.Builder
+	b.Grow(len(p))
+	space := false
+	for i := 0; i < len(p); i++ {
+		if p[i] == ' ' {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,186 @@
+// Package spacing is the copyedit pass that repairs the spaces around
+// punctuation that scraped text loses or doubles: "changing,everything",
+// "NATO.The world", "Dr.Ivanova", "Archyde:  European", "word ,".
+//
+// It only ever inserts or removes plain spaces, and only between ordinary
+// words and punctuation: numbers ("1,250", "10:30"), URLs, e-mail addresses,
+// domains and file names ("Node.js"), abbreviations ("U.S.", "e.g."),
+// ellipses and emoticons are protected tokens that it never touches.
+package spacing
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/copyedit/copyedit/normalize"
+)
+
+// The rule IDs of the spacing pass.
+const (
+	RuleAfterPunct  = "spacing/after-punct"        // "changing,everything" → "changing, everything"
+	RuleAfterPeriod = "spacing/after-period"       // "NATO.The" → "NATO. The"
+	RuleAfterAbbrev = "spacing/after-abbreviation" // "Dr.Ivanova" → "Dr. Ivanova"
+	RuleDoubleSpace = "spacing/double-space"       // "Archyde:  European" → "Archyde: European"
+	RuleBeforePunct = "spacing/before-punct"       // "word ," → "word,"
+)
+
+// Rules lists every rule of the pass, in the order they are documented.
+var Rules = []string{RuleAfterPunct, RuleAfterPeriod, RuleAfterAbbrev, RuleDoubleSpace, RuleBeforePunct}
+
+// Spacer is the spacing pass. It is safe for concurrent use.
+type Spacer struct {
+	disabled map[string]bool
+}
+
+// Option configures a Spacer.
+type Option func(*Spacer) error
+
+// WithoutRules turns the named rules off.
+func WithoutRules(ids ...string) Option {
+	return func(s *Spacer) error {
+		for _, id := range ids {
+			if !known(id) {
+				return fmt.Errorf("spacing: unknown rule %q", id)
+			}
+			s.disabled[id] = true
+		}
+		return nil
+	}
+}
+
+func known(id string) bool {
+	for _, r := range Rules {
+		if r == id {
+			return true
+		}
+	}
+	return false
+}
+
+// New returns the spacing pass.
+func New(opts ...Option) (*Spacer, error) {
+	s := &Spacer{disabled: map[string]bool{}}
+	for _, o := range opts {
+		if err := o(s); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Name returns "spacing".
+func (s *Spacer) Name() string { return "spacing" }
+
+// Edits returns the spacing edits of d.
+func (s *Spacer) Edits(d *normalize.Doc) []normalize.Edit {
+	text := d.Text
+	toks := d.Tokens()
+	var edits []normalize.Edit
+	add := func(e normalize.Edit) {
+		if !s.disabled[e.Rule] {
+			edits = append(edits, e)
+		}
+	}
+	for i, t := range toks {
+		switch t.Kind {
+		case normalize.Punct:
+			if i+1 >= len(toks) || i == 0 {
+				continue
+			}
+			next := toks[i+1]
+			if next.Kind != normalize.Word || !endsWord(text, toks[i-1]) {
+				continue
+			}
+			switch r := runeOf(text, t); {
+			case r == ',' || r == ';' || r == ':' || r == '!' || r == '?':
+				add(insertSpace(t.End, RuleAfterPunct, "add a space after punctuation"))
+			case r == '.' && next.Is(normalize.Title) && letters(next.Text(text)) >= 2 && !initial(text, toks, i):
+				add(insertSpace(t.End, RuleAfterPeriod, "add a space after the end of a sentence"))
+			}
+		case normalize.Abbrev:
+			if i+1 < len(toks) && toks[i+1].Kind == normalize.Word && toks[i+1].Is(normalize.Title) && letters(toks[i+1].Text(text)) >= 2 {
+				add(insertSpace(t.End, RuleAfterAbbrev, "add a space after an abbreviation"))
+			}
+		case normalize.Space:
+			if i == 0 || i+1 >= len(toks) || toks[i-1].Kind == normalize.Newline || toks[i+1].Kind == normalize.Newline || !onlySpaces(t.Text(text)) {
+				continue
+			}
+			if clauseEnd(text, toks, i+1) && endsWord(text, toks[i-1]) {
+				add(normalize.Edit{Start: t.Start, End: t.End, Rule: RuleBeforePunct, Message: "remove the space before punctuation"})
+			} else if t.End-t.Start > 1 {
+				add(normalize.Edit{Start: t.Start, End: t.End, New: " ", Rule: RuleDoubleSpace, Message: "use one space"})
+			}
+		}
+	}
+	return edits
+}
+
+func insertSpace(at int, rule, msg string) normalize.Edit {
+	return normalize.Edit{Start: at, End: at, New: " ", Rule: rule, Message: msg}
+}
+
+func runeOf(text string, t normalize.Token) rune {
+	r, _ := utf8.DecodeRuneInString(t.Text(text))
+	return r
+}
+
+// endsWord reports whether t can end a word or clause before punctuation: a
+// word, a number, an abbreviation, or a closing quote or bracket.
+func endsWord(text string, t normalize.Token) bool {
+	switch t.Kind {
+	case normalize.Word, normalize.Number:
+		return true
+	case normalize.Punct:
+		switch runeOf(text, t) {
+		case ')', ']', '”', '’', '"', '\'', '»':
+			return true
+		}
+	}
+	return false
+}
+
+// initial reports whether the period toks[i] follows a single letter, as in
+// a name's initials, which are left as they are.
+func initial(text string, toks []normalize.Token, i int) bool {
+	prev := toks[i-1]
+	return prev.Kind == normalize.Word && utf8.RuneCountInString(prev.Text(text)) == 1
+}
+
+// clauseEnd reports whether toks[i] is punctuation that ends a clause — one
+// of , ; : ! ? . followed by white space, a closing quote or bracket, or the
+// end of the text — so that a space before it is a defect.
+func clauseEnd(text string, toks []normalize.Token, i int) bool {
+	t := toks[i]
+	if t.Kind != normalize.Punct {
+		return false
+	}
+	switch runeOf(text, t) {
+	case ',', ';', ':', '!', '?', '.':
+	default:
+		return false
+	}
+	if i+1 == len(toks) {
+		return true
+	}
+	switch next := toks[i+1]; next.Kind {
+	case normalize.Space, normalize.Newline:
+		return true
+	case normalize.Punct:
+		switch runeOf(text, next) {
+		case ')', ']', '”', '’', '»':
+			return true
+		}
+	}
+	return false
+}
+
+func onlySpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+func letters(s string) int { return utf8.RuneCountInString(s) }
