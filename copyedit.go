@@ -1,0 +1,159 @@
+// Package copyedit cleans raw scraped text before it is published: it fixes
+// typos, lost capitals, missing and doubled spaces around punctuation, "a"
+// before a vowel sound and headlines scraped twice, and it reports every edit
+// it makes with its position in the input.
+//
+// The easy call uses the default pipeline:
+//
+//	clean := copyedit.Fix(raw)
+//
+// To see what changed, or to choose passes and options, build a pipeline once
+// and share it between goroutines:
+//
+//	p, err := copyedit.New(copyedit.WithPasses("normalize", "spacing"))
+//	out, report := p.CleanString(raw)
+//
+// The passes run in a fixed order, each on the text the previous one left:
+// normalize (Unicode, line ends, invisible characters, repeated paragraphs),
+// spacing, spelling, casing. Each lives in its own package and can be used
+// alone through normalize.NewPipeline, next to passes of your own.
+package copyedit
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/copyedit/copyedit/normalize"
+	"github.com/copyedit/copyedit/spacing"
+)
+
+// Pipeline is a configured sequence of passes; see normalize.Pipeline for its
+// methods (Fix, Clean, CleanString, FixReader, Stream). It is safe for
+// concurrent use.
+type Pipeline = normalize.Pipeline
+
+// Report lists the changes a pipeline made and the suggestions it did not make.
+type Report = normalize.Report
+
+// Change is one reported edit, located in the original input.
+type Change = normalize.Change
+
+// PassNames lists the built-in passes in the order they run.
+var PassNames = []string{"normalize", "spacing"}
+
+type config struct {
+	passes     map[string]bool
+	extra      []normalize.Pass
+	pipeline   []normalize.PipelineOption
+	normalize  []normalize.Option
+	spacing    []spacing.Option
+	typography normalize.Typography
+}
+
+// Option configures a Pipeline built by New.
+type Option func(*config) error
+
+// WithPasses keeps only the named built-in passes; they still run in their
+// fixed order.
+func WithPasses(names ...string) Option {
+	return func(c *config) error {
+		c.passes = map[string]bool{}
+		for _, n := range names {
+			n = strings.TrimSpace(n)
+			if !isPassName(n) {
+				return fmt.Errorf("copyedit: unknown pass %q (the passes are %s)", n, strings.Join(PassNames, ", "))
+			}
+			c.passes[n] = true
+		}
+		return nil
+	}
+}
+
+func isPassName(n string) bool {
+	for _, p := range PassNames {
+		if p == n {
+			return true
+		}
+	}
+	return false
+}
+
+// WithPass appends a pass of your own after the built-in ones.
+func WithPass(p normalize.Pass) Option {
+	return func(c *config) error {
+		if p == nil {
+			return fmt.Errorf("copyedit: WithPass(nil)")
+		}
+		c.extra = append(c.extra, p)
+		return nil
+	}
+}
+
+// WithThreshold sets the confidence, in (0, 1], an edit needs to be made
+// rather than only suggested (default normalize.DefaultThreshold).
+func WithThreshold(t float64) Option {
+	return func(c *config) error {
+		c.pipeline = append(c.pipeline, normalize.WithThreshold(t))
+		return nil
+	}
+}
+
+// WithTypography sets what the normalize pass does with quotes, dashes and
+// ellipses: keep them (the default), or convert them to ASCII or to curly.
+func WithTypography(t normalize.Typography) Option {
+	return func(c *config) error {
+		c.normalize = append(c.normalize, normalize.WithTypography(t))
+		return nil
+	}
+}
+
+// WithNormalizeOptions passes options to the normalize pass.
+func WithNormalizeOptions(opts ...normalize.Option) Option {
+	return func(c *config) error { c.normalize = append(c.normalize, opts...); return nil }
+}
+
+// WithSpacingOptions passes options to the spacing pass.
+func WithSpacingOptions(opts ...spacing.Option) Option {
+	return func(c *config) error { c.spacing = append(c.spacing, opts...); return nil }
+}
+
+// New returns a pipeline of the built-in passes, configured by opts.
+func New(opts ...Option) (*Pipeline, error) {
+	c := &config{}
+	for _, o := range opts {
+		if err := o(c); err != nil {
+			return nil, err
+		}
+	}
+	on := func(name string) bool { return c.passes == nil || c.passes[name] }
+	var passes []normalize.Pass
+	if on("normalize") {
+		n, err := normalize.New(c.normalize...)
+		if err != nil {
+			return nil, err
+		}
+		passes = append(passes, n)
+	}
+	if on("spacing") {
+		s, err := spacing.New(c.spacing...)
+		if err != nil {
+			return nil, err
+		}
+		passes = append(passes, s)
+	}
+	passes = append(passes, c.extra...)
+	return normalize.NewPipeline(passes, c.pipeline...)
+}
+
+// Default returns the default pipeline, built once.
+var Default = sync.OnceValue(func() *Pipeline {
+	p, err := New()
+	if err != nil {
+		panic("copyedit: the default pipeline does not build: " + err.Error())
+	}
+	return p
+})
+
+// Fix returns s cleaned by the default pipeline.
+func Fix(s string) string { return Default().Fix(s) }

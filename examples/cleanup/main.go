@@ -1,0 +1,118 @@
+// Command cleanup cleans raw scraped text with copyedit and writes the result
+// to standard output, or rewrites the files, lists them, shows a diff or
+// prints the edit report.
+//
+// Usage:
+//
+//	cleanup [flags] [FILE ...]
+//
+// With no FILE it reads standard input. Run "cleanup -h" for the flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/copyedit/copyedit"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitError   = 1 // a usage or I/O error, or a file refused
+	exitChanged = 2 // -check found something to change
+)
+
+const usage = `usage: cleanup [flags] [FILE ...]
+
+Cleans raw scraped text: typos, lost capitals, spaces around punctuation,
+"a"/"an", invisible characters and headlines scraped twice. Writes the cleaned
+text to standard output; with no FILE, reads standard input.
+
+Examples:
+  cleanup article.txt                 print the cleaned article
+  cleanup -d article.txt              show what would change, as a unified diff
+  cleanup -w drafts/*.txt             rewrite the files in place
+  cleanup -json article.txt           print every edit as a JSON object per line
+  cleanup -check -l drafts/*.txt      list files that need cleaning; exit 2 if any
+  cleanup -passes normalize,spacing   only those passes
+  curl -s URL | cleanup > clean.txt   clean a stream
+
+Flags:
+`
+
+type options struct {
+	write, diff, list, json, check, version bool
+	passes                                  string
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var o options
+	fs := flag.NewFlagSet("cleanup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	fs.BoolVar(&o.write, "w", false, "rewrite the files in place (atomically; file mode kept)")
+	fs.BoolVar(&o.diff, "d", false, "print a unified diff of the changes (apply with patch -p0)")
+	fs.BoolVar(&o.list, "l", false, "list the files that would change")
+	fs.BoolVar(&o.json, "json", false, "print the edit report: one JSON object per edit or suggestion")
+	fs.BoolVar(&o.check, "check", false, "exit with status 2 when any edit would be made")
+	fs.StringVar(&o.passes, "passes", strings.Join(copyedit.PassNames, ","), "comma-separated passes to run")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	if o.version {
+		fmt.Fprintln(stdout, "cleanup (copyedit)", version())
+		return exitOK
+	}
+	files := fs.Args()
+	if o.write && len(files) == 0 {
+		fmt.Fprintln(stderr, "cleanup: -w needs files to rewrite; to clean standard input, leave out -w")
+		return exitError
+	}
+	p, err := copyedit.New(copyedit.WithPasses(strings.Split(o.passes, ",")...))
+	if err != nil {
+		fmt.Fprintf(stderr, "cleanup: -passes: %v\n", err)
+		return exitError
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	c := &cleaner{p: p, o: o, stdout: stdout, stderr: stderr}
+	if len(files) == 0 {
+		c.stdin(stdin)
+	} else {
+		c.files(ctx, files, runtime.GOMAXPROCS(0))
+	}
+	switch {
+	case c.failed:
+		return exitError
+	case o.check && c.changed:
+		return exitChanged
+	}
+	return exitOK
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
