@@ -88,13 +88,13 @@ func (s *Spacer) Edits(d *normalize.Doc) []normalize.Edit {
 				continue
 			}
 			next := toks[i+1]
-			if next.Kind != normalize.Word || !endsWord(text, toks[i-1]) {
+			if !endsWord(text, toks[i-1]) {
 				continue
 			}
 			switch r := runeOf(text, t); {
-			case r == ',' || r == ';' || r == ':' || r == '!' || r == '?':
+			case (r == ',' || r == ';' || r == ':' || r == '!' || r == '?') && startsWord(next):
 				add(insertSpace(t.End, RuleAfterPunct, "add a space after punctuation"))
-			case r == '.' && next.Is(normalize.Title) && letters(next.Text(text)) >= 2 && !initial(text, toks, i):
+			case r == '.' && next.Kind == normalize.Word && next.Is(normalize.Title) && letters(next.Text(text)) >= 2 && !initial(text, toks, i):
 				add(insertSpace(t.End, RuleAfterPeriod, "add a space after the end of a sentence"))
 			}
 		case normalize.Abbrev:
@@ -135,6 +135,17 @@ func endsWord(text string, t normalize.Token) bool {
 		case ')', ']', '”', '’', '"', '\'', '»':
 			return true
 		}
+	}
+	return false
+}
+
+// startsWord reports whether t can follow punctuation as the next word: a
+// word, a number, a name such as a domain, URL or e-mail address, or an
+// abbreviation.
+func startsWord(t normalize.Token) bool {
+	switch t.Kind {
+	case normalize.Word, normalize.Number, normalize.Domain, normalize.URL, normalize.Email, normalize.Abbrev:
+		return true
 	}
 	return false
 }
