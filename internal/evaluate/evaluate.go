@@ -53,11 +53,11 @@ func (c Counts) Recall() float64 {
 
 // Outcome is one scored region of the raw text.
 type Outcome struct {
-	Category            Category
-	Raw, Gold, Output   string
-	Offset              int // in the raw text
-	Expected, Changed   bool
-	Fixed               bool
+	Category          Category
+	Raw, Gold, Output string
+	Offset            int // in the raw text
+	Expected, Changed bool
+	Fixed             bool
 }
 
 // String shows the outcome for a failure message.
