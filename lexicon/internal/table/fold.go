@@ -1,6 +1,8 @@
 package table
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -71,36 +73,78 @@ func Canon(s string) string {
 	return s
 }
 
-// hash constants: 64-bit FNV-1a, finished with the murmur3 mixer so that
-// both the low 32 bits (slot) and the top byte (tag) are well spread.
+// Hashing works on the folded bytes (the UTF-8 of the folded runes) in
+// little-endian 8-byte words, each mixed in with a 64×64→128-bit multiply
+// (as in wyhash). ASCII text, almost every query, is lower-cased eight bytes
+// at a time; other text is folded rune by rune into the same word stream,
+// so equal folds hash equally whichever path produced them.
 const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+	hashSeed = 0xa0761d6478bd642f
+	hashMul1 = 0xe7037ed1a0b428db
+	hashMul2 = 0x8ebc6af09c88c6e3
 )
+
+const (
+	hi8   = 0x8080808080808080
+	lo8x3 = 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
+	lo8x2 = 0x2525252525252525 // 0x80 - 'Z' - 1
+)
+
+// lower8 lower-cases eight ASCII bytes (every high bit clear).
+func lower8(x uint64) uint64 {
+	upper := (x + lo8x3) &^ (x + lo8x2) & hi8
+	return x | upper>>2
+}
+
+func mum(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
 
 // Hash returns the hash of the folded form of s. Equal folds give equal
 // hashes, whichever spelling produced them: Hash("Mark") == Hash("MARK").
 // It is part of the data format: changing it requires regenerating the
 // embedded data.
 func Hash(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			h = (h ^ uint64(lowerASCII(c))) * fnvPrime
-			i++
-			continue
+	h := uint64(hashSeed)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		if x&hi8 != 0 {
+			return hashSlow(s[i:], h, i)
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		h = (h ^ uint64(foldRune(r))) * fnvPrime
-		i += n
+		h = mum(h^lower8(x), hashMul1)
 	}
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
+	var w uint64
+	for j := 0; i < len(s); i, j = i+1, j+1 {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return hashSlow(s[i-j:], h, i-j)
+		}
+		w |= uint64(lowerASCII(c)) << (8 * j)
+	}
+	return mum(mum(h^w, hashMul1)^uint64(len(s)), hashMul2)
+}
+
+// hashSlow continues Hash from a word boundary at byte n of the folded
+// stream, folding s rune by rune.
+func hashSlow(s string, h uint64, n int) uint64 {
+	var w uint64
+	k := 0 // bytes in w
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		m := utf8.EncodeRune(buf[:], foldRune(r))
+		for _, c := range buf[:m] {
+			w |= uint64(c) << (8 * k)
+			k++
+			n++
+			if k == 8 {
+				h = mum(h^w, hashMul1)
+				w, k = 0, 0
+			}
+		}
+	}
+	return mum(mum(h^w, hashMul1)^uint64(n), hashMul2)
 }
 
 // FoldEqual reports whether a and b have the same folded form, without
@@ -113,6 +157,23 @@ func FoldEqual(a, b string) bool {
 // point, which for valid UTF-8 is the same as comparing the folded bytes).
 func FoldCompare(a, b string) int {
 	i, j := 0, 0
+	for i+8 <= len(a) && i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64([]byte(a[i : i+8]))
+		y := binary.LittleEndian.Uint64([]byte(b[i : i+8]))
+		if (x|y)&hi8 != 0 {
+			break
+		}
+		if x, y = lower8(x), lower8(y); x != y {
+			// The first differing byte decides: it is the lowest one.
+			d := bits.TrailingZeros64(x^y) &^ 7
+			if byte(x>>d) < byte(y>>d) {
+				return -1
+			}
+			return 1
+		}
+		i += 8
+	}
+	j = i
 	for i < len(a) && j < len(b) {
 		ca, cb := a[i], b[j]
 		if ca|cb < utf8.RuneSelf {
