@@ -30,13 +30,16 @@ type Lexicon struct {
 // return the same *Lexicon.
 func Default() *Lexicon { return loadDefault() }
 
-var loadDefault = sync.OnceValue(func() *Lexicon {
+var loadDefault = sync.OnceValue(openDefault)
+
+// openDefault opens the embedded table; tests check it cannot fail.
+func openDefault() *Lexicon {
 	t, err := table.Open(scowlData)
 	if err != nil {
 		panic("lexicon: embedded data: " + err.Error())
 	}
 	return &Lexicon{base: *t, n: t.Len()}
-})
+}
 
 // Len returns the number of entries.
 func (l *Lexicon) Len() int { return l.n }
