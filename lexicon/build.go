@@ -9,7 +9,7 @@ import (
 )
 
 // MaxWordLen is the longest spelling, in bytes, a lexicon can hold.
-const MaxWordLen = table.MaxFormLen
+const MaxWordLen = 127
 
 // Item is one spelling and its entry: the unit New and With take.
 type Item struct {

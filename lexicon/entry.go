@@ -55,23 +55,23 @@ type Class uint8
 const (
 	// Word is an ordinary word, all lower case in SCOWL ("these",
 	// "mark", "kilometres", "café").
-	Word Class = table.ClassWord
+	Word Class = iota + 1
 	// Upper is a capitalised word common enough to be in a typical
 	// dictionary: countries, months, nationalities, common first names
 	// and famous people ("Russia", "Ukraine", "Mark", "Monday",
 	// "Christian").
-	Upper Class = table.ClassUpper
+	Upper
 	// ProperName is any other capitalised word: people, places,
 	// companies, products ("Putin", "Trump", "iPhone", "McDonald's").
-	ProperName Class = table.ClassProperName
+	ProperName
 	// Abbreviation is an abbreviation or acronym that is not also a
 	// normal word ("NATO", "Mr", "COVID", "etc").
-	Abbreviation Class = table.ClassAbbreviation
+	Abbreviation
 	// Contraction is a form with an apostrophe standing for left-out
 	// letters ("don't", "o'clock", "ma'am"), including the 's forms of
 	// pronouns and question words ("it's", "that's", "let's"), which
 	// SCOWL files among its words.
-	Contraction Class = table.ClassContraction
+	Contraction
 )
 
 var classNames = [...]string{"", "word", "upper", "proper-name", "abbreviation", "contraction"}
@@ -96,24 +96,24 @@ type Region uint16
 // The spelling systems.
 const (
 	// American is US spelling ("color", "center", "organize").
-	American Region = table.RegionAmerican
+	American Region = 1 << iota
 	// British is British spelling with -ise ("colour", "organise").
-	British Region = table.RegionBritish
+	British
 	// BritishZ is British spelling with -ize, the Oxford spelling
 	// ("colour", "organize").
-	BritishZ Region = table.RegionBritishZ
+	BritishZ
 	// Canadian is Canadian spelling ("colour", "center", "organize").
-	Canadian Region = table.RegionCanadian
+	Canadian
 	// Australian is Australian spelling ("colour", "organise").
-	Australian Region = table.RegionAustralian
+	Australian
 	// AmericanVariant marks a variant accepted in American spelling.
-	AmericanVariant Region = table.RegionAmericanVariant
+	AmericanVariant
 	// BritishVariant marks a variant accepted in both British spellings.
-	BritishVariant Region = table.RegionBritishVariant
+	BritishVariant
 	// CanadianVariant marks a variant accepted in Canadian spelling.
-	CanadianVariant Region = table.RegionCanadianVariant
+	CanadianVariant
 	// AustralianVariant marks a variant accepted in Australian spelling.
-	AustralianVariant Region = table.RegionAustralianVariant
+	AustralianVariant
 )
 
 // Everywhere is every preferred-spelling flag: a spelling shared by all

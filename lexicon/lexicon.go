@@ -79,6 +79,9 @@ func (l *Lexicon) LookupFold(word string, fn func(form string, e Entry) bool) {
 // Each calls fn for every entry, sorted by case-folded spelling and then
 // by spelling (byte order), until fn returns false. The order is stable
 // across runs and releases of the same data, so it suits building indexes.
+// Each is an iterator (iter.Seq2), so it also works with range:
+//
+//	for form, e := range lex.Each { ... }
 func (l *Lexicon) Each(fn func(form string, e Entry) bool) {
 	a := cursor{t: &l.over, off: 0}
 	a.load()

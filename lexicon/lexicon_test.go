@@ -3,9 +3,11 @@ package lexicon
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/copyedit/copyedit/lexicon/internal/table"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -381,4 +383,61 @@ func TestStrings(t *testing.T) {
 	assert.Equal(t, "US-only", USOnly.String())
 	assert.Equal(t, "Spelling(0)", Spelling(0).String())
 	assert.Equal(t, VariantOnly, (AmericanVariant | BritishVariant).Spelling())
+}
+
+// TestConstantsMatchTable keeps the documented constants in step with the
+// values the generator writes.
+func TestConstantsMatchTable(t *testing.T) {
+	assert.Equal(t, table.MaxFormLen, MaxWordLen)
+	assert.Equal(t, []Class{table.ClassWord, table.ClassUpper, table.ClassProperName, table.ClassAbbreviation, table.ClassContraction},
+		[]Class{Word, Upper, ProperName, Abbreviation, Contraction})
+	assert.Equal(t, []Region{table.RegionAmerican, table.RegionBritish, table.RegionBritishZ, table.RegionCanadian, table.RegionAustralian,
+		table.RegionAmericanVariant, table.RegionBritishVariant, table.RegionCanadianVariant, table.RegionAustralianVariant},
+		[]Region{American, British, BritishZ, Canadian, Australian, AmericanVariant, BritishVariant, CanadianVariant, AustralianVariant})
+}
+
+func TestEachIsIterator(t *testing.T) {
+	n := 0
+	for form, e := range Default().Each {
+		require.NotEmpty(t, form)
+		require.NotZero(t, e.Level)
+		if n++; n == 1000 {
+			break
+		}
+	}
+	assert.Equal(t, 1000, n)
+}
+
+func TestOddQueries(t *testing.T) {
+	l := Default()
+	for _, w := range []string{"", "\xff", "the\xff", strings.Repeat("a", 10000), strings.Repeat("é", 300), "\x00", "’", "'", "THE\u0301"} {
+		assert.False(t, l.Contains(w), "%q", w)
+		assert.Nil(t, foldForms(l, w), "%q", w)
+	}
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"these", "Russia", "IT’S", "café", "NATO", "thes", "\xff"} {
+		f.Add(s)
+	}
+	l := Default()
+	f.Fuzz(func(t *testing.T, w string) {
+		e, ok := l.Lookup(w)
+		var exact []string
+		l.LookupFold(w, func(form string, fe Entry) bool {
+			if form == table.Canon(w) {
+				exact = append(exact, form)
+				if fe != e {
+					t.Fatalf("LookupFold(%q) entry %v, Lookup %v", w, fe, e)
+				}
+			}
+			if table.Fold(form) != table.Fold(w) {
+				t.Fatalf("LookupFold(%q) gave %q", w, form)
+			}
+			return true
+		})
+		if ok != (len(exact) == 1) {
+			t.Fatalf("Lookup(%q) = %v but LookupFold found %q", w, ok, exact)
+		}
+	})
 }
