@@ -46,6 +46,15 @@ var (
 // abbreviation that takes a period without ending a sentence, such as "Dr".
 func IsAbbreviation(w string) bool { return abbreviations().has(w) }
 
+// Bounds on the literals, so that no scan runs far past a token on text
+// that almost matches, and tokenizing stays linear in the input.
+const (
+	maxCode   = 500 // bytes of inline code
+	maxLabel  = 63  // bytes of one domain label
+	maxDomain = 253 // bytes of a domain name
+	maxIPv6   = 45  // bytes of an IPv6 address
+)
+
 type literal struct {
 	size int
 	kind Kind
@@ -71,7 +80,7 @@ func matchLiteral(s string, i int) literal {
 	case c == 0xE2 && strings.HasPrefix(s[i:], "…"):
 		return literal{len("…"), Ellipsis}
 	case c == '`':
-		if j := strings.IndexByte(s[i+1:], '`'); j > 0 && j < 500 && !strings.ContainsAny(s[i+1:i+1+j], "\n\r") {
+		if j := strings.IndexByte(s[i+1:min(len(s), i+maxCode)], '`'); j > 0 && !strings.ContainsAny(s[i+1:i+1+j], "\n\r") {
 			return literal{j + 2, Code}
 		}
 	case c == '&':
@@ -240,20 +249,20 @@ func urlEnd(s string, i int) int {
 		}
 		i++
 	}
+	// Brackets are unbalanced while a URL has more closing than opening ones.
+	paren := strings.Count(s[:i], ")") - strings.Count(s[:i], "(")
+	bracket := strings.Count(s[:i], "]") - strings.Count(s[:i], "[")
 	for i > 0 {
-		c := s[i-1]
-		switch {
+		switch c := s[i-1]; {
 		case strings.IndexByte(".,;:!?'*", c) >= 0:
-			i--
-			continue
-		case c == ')' && strings.Count(s[:i], "(") < strings.Count(s[:i], ")"):
-			i--
-			continue
-		case c == ']' && strings.Count(s[:i], "[") < strings.Count(s[:i], "]"):
-			i--
-			continue
+		case c == ')' && paren > 0:
+			paren--
+		case c == ']' && bracket > 0:
+			bracket--
+		default:
+			return i
 		}
-		break
+		i--
 	}
 	return i
 }
@@ -270,7 +279,7 @@ func matchEmail(s string) int {
 	i++
 	start := i
 	lastDot := -1
-	for i < len(s) && (isASCIILetter(s[i]) || isDigit(s[i]) || s[i] == '-' || (s[i] == '.' && i+1 < len(s) && (isASCIILetter(s[i+1]) || isDigit(s[i+1])))) {
+	for i < len(s) && i-start < maxDomain && (isASCIILetter(s[i]) || isDigit(s[i]) || s[i] == '-' || (s[i] == '.' && i+1 < len(s) && (isASCIILetter(s[i+1]) || isDigit(s[i+1])))) {
 		if s[i] == '.' {
 			lastDot = i
 		}
@@ -344,11 +353,14 @@ func matchDomain(s string) int {
 	i, labels, lastStart := 0, 0, 0
 	for {
 		n := 0
-		for i+n < len(s) && (isASCIILetter(s[i+n]) || isDigit(s[i+n]) || s[i+n] == '-' || s[i+n] == '_') {
+		for i+n < len(s) && n <= maxLabel && (isASCIILetter(s[i+n]) || isDigit(s[i+n]) || s[i+n] == '-' || s[i+n] == '_') {
 			n++
 		}
 		if n == 0 {
 			break
+		}
+		if n > maxLabel || i+n > maxDomain {
+			return 0
 		}
 		lastStart = i
 		i += n
@@ -378,6 +390,9 @@ func matchIPv6(s string) int {
 	i, colons, group := 0, 0, 0
 	double := false
 	for i < len(s) {
+		if i > maxIPv6 {
+			return 0
+		}
 		c := s[i]
 		switch {
 		case isDigit(c) || isHexLetter(c):
