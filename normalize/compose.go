@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // span is a change of one chunk under way: orig[OS:OE] of the chunk's
 // original text became cur[CS:CE] of its current text.
@@ -64,19 +67,16 @@ func (t *tracker) apply(edits []Edit) {
 		olo := e.Start - delta
 		clusterDelta := 0 // (len cur - len orig) of old spans in the cluster
 		growth := 0       // growth of the text from the cluster's edits
-		rules := []string{}
+		var rules, msgs []string
 		conf := 1.0
 		var alts []string
-		msg := ""
 		addEdit := func(e Edit) {
 			rules = append(rules, e.Rule)
+			msgs = append(msgs, e.Message)
 			conf = min(conf, e.Sure())
 			growth += len(e.New) - (e.End - e.Start)
 			if alts == nil {
 				alts = e.Alternatives
-			}
-			if msg == "" {
-				msg = e.Message
 			}
 			lo, hi = min(lo, e.Start), max(hi, e.End)
 		}
@@ -92,6 +92,7 @@ func (t *tracker) apply(edits []Edit) {
 				lo, hi = min(lo, sp.cs), max(hi, sp.ce)
 				clusterDelta += (sp.ce - sp.cs) - (sp.oe - sp.os)
 				rules = append([]string{sp.rule}, rules...)
+				msgs = append([]string{sp.msg}, msgs...)
 				conf = min(conf, sp.conf)
 				i++
 				grew = true
@@ -109,7 +110,7 @@ func (t *tracker) apply(edits []Edit) {
 		sp := span{
 			os: olo, oe: ohi,
 			cs: lo + shift, ce: hi + shift + growth,
-			rule: joinRules(rules), conf: conf, alts: alts, msg: msg,
+			rule: joinUnique(rules, "+"), conf: conf, alts: alts, msg: joinUnique(msgs, "; "),
 		}
 		if len(rules) > 1 {
 			sp.alts = nil // alternatives of one edit do not fit a merged change
@@ -177,17 +178,16 @@ func (t *tracker) suggest(edits []Edit) {
 	}
 }
 
-func joinRules(rules []string) string {
-	if len(rules) == 1 {
-		return rules[0]
+// joinUnique joins the distinct non-empty strings of list with sep.
+func joinUnique(list []string, sep string) string {
+	if len(list) == 1 {
+		return list[0]
 	}
-	seen := map[string]bool{}
 	var uniq []string
-	for _, r := range rules {
-		if !seen[r] {
-			seen[r] = true
+	for _, r := range list {
+		if r != "" && !slices.Contains(uniq, r) {
 			uniq = append(uniq, r)
 		}
 	}
-	return strings.Join(uniq, "+")
+	return strings.Join(uniq, sep)
 }

@@ -106,7 +106,7 @@ func (n *Normalizer) Edits(d *Doc) []Edit {
 		// Removing a character can leave a letter and a combining mark side by
 		// side, which NFC then composes: make sure one run reaches the end.
 		out := Apply(s, edits)
-		probe := next
+		probe := *st
 		if again := n.pure(out, &probe, d.Continued); len(again) > 0 {
 			edits = n.fixpoint(s, st, d.Continued, &next)
 		}
@@ -320,6 +320,12 @@ func nfcEdits(s string) []Edit {
 			k = len(s) - pos
 		}
 		seg := s[pos : pos+k]
+		if c := seg[0]; c < ' ' || c == 0x7f {
+			// Marks after a control character or line end have nothing to
+			// compose with; NFC would only reorder them across the line end.
+			pos += k
+			continue
+		}
 		if nf := norm.NFC.String(seg); nf != seg {
 			edits = append(edits, Edit{Start: pos, End: pos + k, New: nf, Rule: RuleNFC, Message: "use the composed (NFC) form"})
 		}

@@ -36,10 +36,16 @@ func dropRepeats(s string, edits []Edit, rs *repeatState, continued bool) []Edit
 		for j < len(edits) && edits[j].Start < pe {
 			j++
 		}
-		key := paragraphKey(s[ps:pe], edits[k:j], ps)
+		straddles := j > k && (edits[k].Start < ps || edits[j-1].End > pe)
+		key := ""
+		if !straddles {
+			key = paragraphKey(s[ps:pe], edits[k:j], ps)
+		}
 		switch {
-		case first && continued:
-			rs.last = "" // the chunk starts inside a paragraph not seen whole
+		case (first && continued) || straddles:
+			// The chunk starts inside a paragraph not seen whole, or an edit
+			// crosses the paragraph's edge: nothing to compare with.
+			rs.last = ""
 			out = append(out, edits[k:j]...)
 			prevEnd = pe
 		case key == rs.last && hasLetter(key):
