@@ -94,7 +94,7 @@ func (s *Spacer) Edits(d *normalize.Doc) []normalize.Edit {
 			switch r := runeOf(text, t); {
 			case (r == ',' || r == ';' || r == ':' || r == '!' || r == '?') && startsWord(next):
 				add(insertSpace(t.End, RuleAfterPunct, "add a space after punctuation"))
-			case r == '.' && next.Kind == normalize.Word && next.Is(normalize.Title) && letters(next.Text(text)) >= 2 && !initial(text, toks, i):
+			case r == '.' && startsSentence(text, next) && !initial(text, toks, i):
 				add(insertSpace(t.End, RuleAfterPeriod, "add a space after the end of a sentence"))
 			}
 		case normalize.Abbrev:
@@ -146,6 +146,20 @@ func startsWord(t normalize.Token) bool {
 	switch t.Kind {
 	case normalize.Word, normalize.Number, normalize.Domain, normalize.URL, normalize.Email, normalize.Abbrev:
 		return true
+	}
+	return false
+}
+
+// startsSentence reports whether t looks like the first word of a sentence
+// glued to the period before it: a capitalized word of two letters or more
+// ("The", not "NATO" or "iPhone"), or a capitalized abbreviation ("Dr.").
+func startsSentence(text string, t normalize.Token) bool {
+	switch t.Kind {
+	case normalize.Word:
+		return t.Is(normalize.Title) && letters(t.Text(text)) >= 2
+	case normalize.Abbrev:
+		c := text[t.Start]
+		return 'A' <= c && c <= 'Z'
 	}
 	return false
 }
