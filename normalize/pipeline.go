@@ -1,10 +1,10 @@
 package normalize
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 )
 
 // DefaultThreshold is the confidence an edit needs to be made rather than
@@ -78,17 +78,20 @@ func (p *Pipeline) Fix(s string) string {
 
 // CleanString returns s cleaned and the report of what changed.
 func (p *Pipeline) CleanString(s string) (string, *Report) {
-	var out bytes.Buffer
-	out.Grow(len(s) + len(s)/64)
 	rep := &Report{}
-	// Writing to a bytes.Buffer cannot fail, nor can reading a string.
-	_ = p.stream(&out, nil, []byte(s), func(c Change, suggestion bool) {
+	se := p.newSession(func(c Change, suggestion bool) {
 		if suggestion {
 			rep.Suggestions = append(rep.Suggestions, c)
 		} else {
 			rep.Changes = append(rep.Changes, c)
 		}
 	})
+	var out strings.Builder
+	for len(s) > 0 {
+		n, forced := nextCut(s, p.chunkSize, true)
+		out.WriteString(se.clean(s[:n], forced))
+		s = s[n:]
+	}
 	return out.String(), rep
 }
 
@@ -108,47 +111,73 @@ func (p *Pipeline) FixReader(w io.Writer, r io.Reader) error {
 // is not nil, for every change made and every suggestion, in input order
 // within each chunk. It returns the first read or write error.
 func (p *Pipeline) Stream(w io.Writer, r io.Reader, report func(c Change, suggestion bool)) error {
-	return p.stream(w, r, nil, report)
-}
-
-// stream cleans src, or r when src is nil.
-func (p *Pipeline) stream(w io.Writer, r io.Reader, src []byte, report func(Change, bool)) error {
-	st := NewState()
-	ch := chunker{r: r, buf: src, eof: r == nil, size: p.chunkSize}
-	lines := newLineCounter()
-	sugLines := newLineCounter()
-	base := 0
+	se := p.newSession(report)
+	buf := make([]byte, 0, max(p.chunkSize, 4096)*2)
+	eof := false
+	var rerr error
 	for {
-		raw, continued, err := ch.next()
-		if len(raw) > 0 {
-			chunk := string(raw)
-			out, changes, suggestions := p.run(chunk, st, continued)
-			if report != nil {
-				for _, c := range changes {
-					c.Offset += base
-					c.Line, c.Col = lines.locate(chunk, base, c.Offset)
-					report(c, false)
-				}
-				for _, c := range suggestions {
-					c.Offset += base
-					c.Line, c.Col = sugLines.locate(chunk, base, c.Offset)
-					report(c, true)
-				}
-				lines.locate(chunk, base, base+len(chunk))
-				sugLines.locate(chunk, base, base+len(chunk))
+		if n, forced := nextCut(buf, p.chunkSize, eof); n > 0 {
+			if _, err := io.WriteString(w, se.clean(string(buf[:n]), forced)); err != nil {
+				return err
 			}
-			if _, werr := io.WriteString(w, out); werr != nil {
-				return werr
-			}
-			base += len(chunk)
+			buf = append(buf[:0], buf[n:]...)
+			continue
 		}
-		if err == io.EOF {
-			return nil
+		if eof {
+			return rerr
 		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, make([]byte, cap(buf))...)[:len(buf)]
+		}
+		m, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
 		if err != nil {
-			return err
+			eof = true
+			if err != io.EOF {
+				rerr = err
+			}
 		}
 	}
+}
+
+// session cleans one document, a chunk at a time, keeping what carries from
+// chunk to chunk: the document's State, whether a paragraph was cut, and the
+// place of each chunk in the input for the report.
+type session struct {
+	p               *Pipeline
+	st              *State
+	continued       bool // the next chunk continues a paragraph
+	base            int  // offset of the next chunk in the input
+	lines, sugLines lineCounter
+	report          func(Change, bool)
+}
+
+func (p *Pipeline) newSession(report func(Change, bool)) *session {
+	return &session{p: p, st: NewState(), lines: newLineCounter(), sugLines: newLineCounter(), report: report}
+}
+
+// clean cleans the next chunk; forced says the chunk was cut inside a
+// paragraph, so that the next one continues it.
+func (se *session) clean(chunk string, forced bool) string {
+	out, changes, suggestions := se.p.run(chunk, se.st, se.continued)
+	if se.report != nil {
+		base := se.base
+		for _, c := range changes {
+			c.Offset += base
+			c.Line, c.Col = se.lines.locate(chunk, base, c.Offset)
+			se.report(c, false)
+		}
+		for _, c := range suggestions {
+			c.Offset += base
+			c.Line, c.Col = se.sugLines.locate(chunk, base, c.Offset)
+			se.report(c, true)
+		}
+		se.lines.locate(chunk, base, base+len(chunk))
+		se.sugLines.locate(chunk, base, base+len(chunk))
+	}
+	se.base += len(chunk)
+	se.continued = forced
+	return out
 }
 
 // run cleans one chunk and returns its output, changes and suggestions, with
@@ -200,91 +229,40 @@ func keep(edits []Edit, threshold float64, sure bool) []Edit {
 	return out
 }
 
-// chunker cuts a text into chunks that end where a paragraph break begins,
-// so that no chunk splits a paragraph, and a paragraph too long for memory is
-// cut after a sentence or at white space.
-type chunker struct {
-	r    io.Reader
-	buf  []byte
-	eof  bool
-	err  error
-	size int
-	// continued is set when the last chunk was cut inside a paragraph.
-	continued bool
-}
-
 // maxChunkFactor bounds a chunk to this many times the chunk size when no
 // paragraph break comes.
 const maxChunkFactor = 16
 
-// next returns the next chunk, whether it continues the previous chunk's
-// paragraph, and io.EOF with the last chunk.
-func (c *chunker) next() ([]byte, bool, error) {
-	for {
-		if cut := paragraphCut(c.buf, c.size); cut > 0 {
-			return c.take(cut), c.wasContinued(false), nil
-		}
-		if len(c.buf) > c.size*maxChunkFactor {
-			cut := forcedCut(c.buf[:c.size*maxChunkFactor])
-			return c.take(cut), c.wasContinued(true), nil
-		}
-		if c.eof {
-			chunk := c.take(len(c.buf))
-			cont := c.wasContinued(false)
-			if c.err != nil {
-				return chunk, cont, c.err
-			}
-			return chunk, cont, io.EOF
-		}
-		c.fill()
+// nextCut returns where the next chunk of buf ends: before the first
+// paragraph break at or after size bytes, so that no chunk splits a
+// paragraph and the next one starts with the break. A paragraph longer than
+// maxChunkFactor×size is cut after a sentence or at white space (forced).
+// At eof the rest of buf is a chunk. n is 0 when more input is needed.
+func nextCut[T string | []byte](buf T, size int, eof bool) (n int, forced bool) {
+	if len(buf) == 0 {
+		return 0, false
 	}
+	if cut := paragraphCut(buf, size); cut > 0 {
+		return cut, false
+	}
+	if limit := size * maxChunkFactor; len(buf) > limit {
+		return forcedCut(buf, limit), true
+	}
+	if eof {
+		return len(buf), false
+	}
+	return 0, false
 }
 
-// wasContinued returns whether the chunk being returned continues a paragraph
-// and records whether the next one will.
-func (c *chunker) wasContinued(next bool) bool {
-	prev := c.continued
-	c.continued = next
-	return prev
-}
-
-func (c *chunker) take(n int) []byte {
-	chunk := c.buf[:n:n]
-	c.buf = c.buf[n:]
-	return chunk
-}
-
-func (c *chunker) fill() {
-	want := c.size
-	if want < 4096 {
-		want = 4096
-	}
-	buf := make([]byte, len(c.buf), len(c.buf)+want)
-	copy(buf, c.buf)
-	n, err := io.ReadAtLeast(c.r, buf[len(buf):cap(buf)], 1)
-	c.buf = buf[:len(buf)+n]
-	if err != nil {
-		c.eof = true
-		if err != io.EOF && err != io.ErrUnexpectedEOF {
-			c.err = err
+// paragraphCut returns the start of the first paragraph break (a line end,
+// blank lines, a line end) at or after size bytes of buf, or 0 when there is
+// none yet.
+func paragraphCut[T string | []byte](buf T, size int) int {
+	for i := size; i < len(buf); i++ {
+		if buf[i] != '\n' && buf[i] != '\r' {
+			continue
 		}
-	}
-}
-
-// paragraphCut returns where to end a chunk of buf: the start of the
-// first paragraph break at or after size bytes, or 0 when there is none yet. A
-// paragraph break is a line end, blank lines and a line end; the cut goes
-// before it, so the next chunk starts with the break.
-func paragraphCut(buf []byte, size int) int {
-	if len(buf) < size {
-		return 0
-	}
-	for i := size; i < len(buf); {
-		j := bytes.IndexAny(buf[i:], "\n\r")
-		if j < 0 {
-			return 0
-		}
-		at := i + j
+		at := i
 		if at > 0 && buf[at] == '\n' && buf[at-1] == '\r' {
 			at-- // never split "\r\n"
 		}
@@ -292,32 +270,30 @@ func paragraphCut(buf []byte, size int) int {
 		for k < len(buf) && (buf[k] == ' ' || buf[k] == '\t') {
 			k++
 		}
-		if k < len(buf) && (buf[k] == '\n' || buf[k] == '\r') {
-			if end := skipLineEnd(buf, k); end < len(buf) || buf[k] == '\n' {
-				return at
-			}
+		if k < len(buf) && (buf[k] == '\n' || (buf[k] == '\r' && k+1 < len(buf))) {
+			return at
 		}
-		i = skipLineEnd(buf, at)
+		i = skipLineEnd(buf, at) - 1
 	}
 	return 0
 }
 
 // skipLineEnd returns the offset after the line end at buf[i].
-func skipLineEnd(buf []byte, i int) int {
+func skipLineEnd[T string | []byte](buf T, i int) int {
 	if buf[i] == '\r' && i+1 < len(buf) && buf[i+1] == '\n' {
 		return i + 2
 	}
 	return i + 1
 }
 
-// forcedCut returns where to cut a paragraph that is too long: after the
-// last sentence end followed by a space, else at the last white space, else
-// at the last rune boundary.
-func forcedCut(buf []byte) int {
+// forcedCut returns where to cut a paragraph of buf that is too long, at
+// most limit bytes in: after the last sentence end followed by a space, else
+// at the last space or tab, else at a rune boundary.
+func forcedCut[T string | []byte](buf T, limit int) int {
 	last := -1
-	for i := len(buf) - 2; i > 0; i-- {
-		if buf[i+1] == ' ' && (buf[i] == '.' || buf[i] == '!' || buf[i] == '?') {
-			return i + 1
+	for i := limit - 1; i > 0; i-- {
+		if buf[i] == ' ' && (buf[i-1] == '.' || buf[i-1] == '!' || buf[i-1] == '?') {
+			return i
 		}
 		if last < 0 && (buf[i] == ' ' || buf[i] == '\t') {
 			last = i
@@ -326,11 +302,8 @@ func forcedCut(buf []byte) int {
 	if last > 0 {
 		return last
 	}
-	i := len(buf)
-	for i > 1 && buf[i-1]&0xC0 == 0x80 {
-		i--
-	}
-	if i > 1 && buf[i-1] >= 0xC0 {
+	i := limit
+	for i > 1 && buf[i]&0xC0 == 0x80 {
 		i--
 	}
 	return i
