@@ -46,4 +46,3 @@ func TestTransformer(t *testing.T) {
 	}
 	assert.Equal(t, want, string(out))
 }
-
