@@ -22,10 +22,11 @@ func NewDoc(text string) *Doc {
 	return &Doc{Text: text, state: NewState()}
 }
 
-// Tokens returns the tokens of d.Text, computed once.
+// Tokens returns the tokens of d.Text, computed once. They are valid until
+// the pass that asked for them returns: the pipeline reuses their memory.
 func (d *Doc) Tokens() []Token {
 	if !d.ready {
-		d.tokens = tokenize(d.Text, !d.Continued)
+		d.tokens = tokenize(d.Text, !d.Continued, d.tokens)
 		d.ready = true
 	}
 	return d.tokens

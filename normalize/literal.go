@@ -60,7 +60,8 @@ type literal struct {
 	kind Kind
 }
 
-// matchLiteral recognises a protected literal starting at s[i]; size 0 means none.
+// matchLiteral recognises a protected literal that starts at s[i] with
+// anything but an ASCII letter or digit; size 0 means none.
 func matchLiteral(s string, i int) literal {
 	c := s[i]
 	prevBoundary := i == 0 || isBoundaryBefore(s, i)
@@ -97,18 +98,23 @@ func matchLiteral(s string, i int) literal {
 			return literal{n, Emoticon}
 		}
 	}
-	if !(isASCIILetter(c) || isDigit(c)) {
-		return literal{}
+	return literal{}
+}
+
+// literalTrigger reports whether c, right after a run of ASCII letters and
+// digits, may continue it into a literal: a URL, e-mail address, domain,
+// abbreviation or address. Anything else ends an ordinary word or number.
+func literalTrigger(c byte) bool {
+	switch c {
+	case '.', '@', ':', '/', '-', '+', '%':
+		return true
 	}
-	j := alnumRun(s[i:])
-	if i+j >= len(s) {
-		return literal{}
-	}
-	switch s[i+j] {
-	case '.', '@', ':', '/', '-', '+', '%', '_':
-	default:
-		return literal{}
-	}
+	return false
+}
+
+// matchWordLiteral recognises a literal at s[i] that starts with a run of j
+// ASCII letters and digits followed by a literalTrigger byte.
+func matchWordLiteral(s string, i, j int) literal {
 	rest := s[i:]
 	if n := matchURL(rest); n > 0 {
 		return literal{n, URL}
@@ -116,7 +122,7 @@ func matchLiteral(s string, i int) literal {
 	if n := matchEmail(rest); n > 0 {
 		return literal{n, Email}
 	}
-	if isASCIILetter(c) {
+	if isASCIILetter(s[i]) {
 		if n := matchAbbrev(s, i, j); n > 0 {
 			return literal{n, Abbrev}
 		}
@@ -374,15 +380,33 @@ func matchDomain(s string) int {
 	if labels < 2 {
 		return 0
 	}
-	last := s[lastStart:i]
-	lower := strings.ToLower(last)
-	if (last != lower && last != strings.ToUpper(last)) || !suffixes().has(lower) {
+	if !isSuffix(s[lastStart:i]) {
 		return 0
 	}
 	if i < len(s) && (s[i] == '/' || s[i] == ':' || s[i] == '?' || s[i] == '#') && i+1 < len(s) && !isSpaceByte(s[i+1]) {
 		return urlEnd(s, i)
 	}
 	return i
+}
+
+// isSuffix reports whether label is a listed domain or file suffix written
+// all in lower case or all in upper case.
+func isSuffix(label string) bool {
+	var buf [8]byte
+	if len(label) > len(buf) {
+		return false
+	}
+	lower, upper := true, true
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		lower = lower && !('A' <= c && c <= 'Z')
+		upper = upper && !('a' <= c && c <= 'z')
+		buf[i] = c | 0x20
+		if isDigit(c) {
+			buf[i] = c
+		}
+	}
+	return (lower || upper) && suffixes().has(string(buf[:len(label)]))
 }
 
 // matchIPv6 matches an IPv6 address: hex groups with "::" or seven colons.

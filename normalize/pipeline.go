@@ -184,8 +184,12 @@ func (se *session) clean(chunk string, forced bool) string {
 // offsets relative to the chunk.
 func (p *Pipeline) run(chunk string, st *State, continued bool) (string, []Change, []Change) {
 	t := tracker{orig: chunk, cur: chunk}
+	d := &Doc{Text: chunk, Continued: continued, state: st}
 	for _, pass := range p.passes {
-		d := &Doc{Text: t.cur, Continued: continued, state: st}
+		if d.Text != t.cur {
+			// The text changed: tokenize it again, in the same memory.
+			d = &Doc{Text: t.cur, Continued: continued, state: st, tokens: d.tokens}
+		}
 		edits := Valid(t.cur, pass.Edits(d))
 		do := edits
 		for i, e := range edits {

@@ -75,12 +75,16 @@ func (t Token) Text(s string) string { return s[t.Start:t.End] }
 // Tokenize splits s into tokens that cover it exactly, in order.
 // It never fails: bytes that are not valid UTF-8 become Invalid tokens.
 func Tokenize(s string) []Token {
-	return tokenize(s, true)
+	return tokenize(s, true, nil)
 }
 
-// tokenize reads s; atParaStart says whether s begins a paragraph.
-func tokenize(s string, atParaStart bool) []Token {
-	toks := make([]Token, 0, len(s)/3+1)
+// tokenize reads s into toks[:0], growing it as needed; atParaStart says
+// whether s begins a paragraph.
+func tokenize(s string, atParaStart bool, toks []Token) []Token {
+	if toks == nil {
+		toks = make([]Token, 0, len(s)/3+16)
+	}
+	toks = toks[:0]
 	sc := scanner{s: s}
 	for sc.pos < len(s) {
 		start := sc.pos
@@ -118,21 +122,32 @@ func (sc *scanner) next() Kind {
 		}
 		return Newline
 	}
+	if isASCIILetter(c) || isDigit(c) {
+		j := alnumRun(s[i:])
+		if i+j < len(s) && literalTrigger(s[i+j]) {
+			if n := matchWordLiteral(s, i, j); n.size > 0 {
+				sc.pos = i + n.size
+				return n.kind
+			}
+		}
+		if isDigit(c) {
+			sc.pos = i + scanNumber(s[i:])
+			return Number
+		}
+		sc.pos = i + scanWord(s[i:], j)
+		return Word
+	}
 	if n := matchLiteral(s, i); n.size > 0 {
 		sc.pos = i + n.size
 		return n.kind
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
-	if r == utf8.RuneError && size <= 1 {
+	switch {
+	case r == utf8.RuneError && size <= 1:
 		sc.pos = i + 1
 		return Invalid
-	}
-	switch {
-	case isDigit(c):
-		sc.pos = i + scanNumber(s[i:])
-		return Number
 	case isWordRune(r):
-		sc.pos = i + scanWord(s[i:])
+		sc.pos = i + scanWord(s[i:], 0)
 		return Word
 	case r == '\u2028' || r == '\u2029' || r == '\u0085':
 		sc.pos = i + size
@@ -168,30 +183,27 @@ func isWordRune(r rune) bool {
 // isApostrophe reports whether r is an apostrophe that may sit inside a word.
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
-// scanWord returns the length of the word at the start of s: letters, marks,
-// digits and underscores, apostrophes between letters, and, once the word holds
-// a digit, "." "," ":" "-" before a further digit ("v1.2.3").
-func scanWord(s string) int {
-	i := 0
-	hasDigit := false
+// scanWord returns the length of the word at the start of s, whose first
+// from bytes are already known to be ASCII letters, digits or underscores:
+// letters, marks, digits and underscores, apostrophes between letters, and,
+// once the word holds a digit, "." "," ":" "-" before a further digit
+// ("v1.2.3").
+func scanWord(s string, from int) int {
+	i := from
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case isASCIILetter(c) || c == '_':
-				i++
-				continue
-			case isDigit(c):
-				hasDigit = true
+			case isASCIILetter(c) || c == '_' || isDigit(c):
 				i++
 				continue
 			case c == '\'':
-				if i+1 < len(s) && startsWithLetter(s[i+1:]) && i > 0 {
+				if i > 0 && i+1 < len(s) && startsWithLetter(s[i+1:]) {
 					i++
 					continue
 				}
 			case c == '.' || c == ',' || c == ':' || c == '-':
-				if hasDigit && i+1 < len(s) && isDigit(s[i+1]) {
+				if i+1 < len(s) && isDigit(s[i+1]) && hasDigit(s[:i]) {
 					i++
 					continue
 				}
@@ -209,6 +221,15 @@ func scanWord(s string) int {
 		}
 	}
 	return i
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithLetter(s string) bool {
@@ -243,6 +264,9 @@ func scanNumber(s string) int {
 
 // caseShape returns the case flags of a word.
 func caseShape(w string) Flags {
+	if f, ok := asciiCaseShape(w); ok {
+		return f
+	}
 	var upper, lower, letters int
 	firstUpper := false
 	tech := false
@@ -279,4 +303,39 @@ func caseShape(w string) Flags {
 		f |= Mixed
 	}
 	return f
+}
+
+// asciiCaseShape is caseShape for the common all-ASCII word; ok is false
+// when w holds other runes.
+func asciiCaseShape(w string) (f Flags, ok bool) {
+	var upper, lower int
+	firstUpper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lower++
+		case 'A' <= c && c <= 'Z':
+			if upper+lower == 0 {
+				firstUpper = true
+			}
+			upper++
+		case isDigit(c) || c == '_':
+			f |= Technical
+		case c == '\'':
+		default:
+			return 0, false
+		}
+	}
+	switch {
+	case upper == 0 && lower > 0:
+		f |= Lower
+	case firstUpper && upper == 1:
+		f |= Title
+	case lower == 0 && upper >= 2:
+		f |= Upper
+	case upper > 0:
+		f |= Mixed
+	}
+	return f, true
 }
