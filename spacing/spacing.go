@@ -9,9 +9,13 @@
 package spacing
 
 import (
+	_ "embed"
 	"fmt"
+	"strings"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
 )
 
@@ -22,10 +26,11 @@ const (
 	RuleAfterAbbrev = "spacing/after-abbreviation" // "Dr.Ivanova" → "Dr. Ivanova"
 	RuleDoubleSpace = "spacing/double-space"       // "Archyde:  European" → "Archyde: European"
 	RuleBeforePunct = "spacing/before-punct"       // "word ," → "word,"
+	RuleAroundQuote = "spacing/around-quote"       // "said,“Hello" → "said, “Hello"; "”he" → "” he"
 )
 
 // Rules lists every rule of the pass, in the order they are documented.
-var Rules = []string{RuleAfterPunct, RuleAfterPeriod, RuleAfterAbbrev, RuleDoubleSpace, RuleBeforePunct}
+var Rules = []string{RuleAfterPunct, RuleAfterPeriod, RuleAfterAbbrev, RuleDoubleSpace, RuleBeforePunct, RuleAroundQuote}
 
 // Spacer is the spacing pass. It is safe for concurrent use.
 type Spacer struct {
@@ -88,14 +93,20 @@ func (s *Spacer) Edits(d *normalize.Doc) []normalize.Edit {
 				continue
 			}
 			next := toks[i+1]
-			if !endsWord(text, toks[i-1]) {
-				continue
-			}
 			switch r := runeOf(text, t); {
+			case r == '“' && gluedBeforeQuote(text, toks[i-1]) && startsWord(next):
+				add(insertSpace(t.Start, RuleAroundQuote, "add a space before the quotation"))
+			case r == '”' && startsWord(next):
+				add(insertSpace(t.End, RuleAroundQuote, "add a space after the quotation"))
+			case !endsWord(text, toks[i-1]):
 			case (r == ',' || r == ';' || r == ':' || r == '!' || r == '?') && startsWord(next):
 				add(insertSpace(t.End, RuleAfterPunct, "add a space after punctuation"))
 			case r == '.' && startsSentence(text, next) && !initial(text, toks, i):
 				add(insertSpace(t.End, RuleAfterPeriod, "add a space after the end of a sentence"))
+			case r == '.' && gluedLowerSentence(text, toks, i):
+				e := insertSpace(t.End, RuleAfterPeriod, "add a space after the end of a sentence")
+				e.Confidence = 0.8
+				add(e)
 			}
 		case normalize.Abbrev:
 			if i+1 < len(toks) && toks[i+1].Kind == normalize.Word && toks[i+1].Is(normalize.Title) && letters(toks[i+1].Text(text)) >= 2 {
@@ -163,6 +174,60 @@ func startsSentence(text string, t normalize.Token) bool {
 	}
 	return false
 }
+
+// gluedBeforeQuote reports whether an opening quotation mark right after
+// prev lacks its space: prev ends a word or a clause (",", ":", ";").
+func gluedBeforeQuote(text string, prev normalize.Token) bool {
+	switch prev.Kind {
+	case normalize.Word, normalize.Number:
+		return true
+	case normalize.Punct:
+		switch runeOf(text, prev) {
+		case ',', ':', ';':
+			return true
+		}
+	}
+	return false
+}
+
+// gluedLowerSentence reports whether the period toks[i] joins two sentences
+// whose second starts in lower case, "time.the": both sides are dictionary
+// words, the right one a closed-class word that opens sentences
+// (data/starters.txt), and the pair is not part of a longer dotted name.
+func gluedLowerSentence(text string, toks []normalize.Token, i int) bool {
+	prev, next := toks[i-1], toks[i+1]
+	if prev.Kind != normalize.Word || next.Kind != normalize.Word || !next.Is(normalize.Lower) ||
+		prev.Is(normalize.Technical) || letters(prev.Text(text)) < 3 {
+		return false
+	}
+	if i+2 < len(toks) && toks[i+2].Kind == normalize.Punct && runeOf(text, toks[i+2]) == '.' {
+		return false // "a.b.c"
+	}
+	if !starters().has(next.Text(text)) {
+		return false
+	}
+	known := false
+	lexicon.Default().LookupFold(prev.Text(text), func(string, lexicon.Entry) bool { known = true; return false })
+	return known
+}
+
+//go:embed data/starters.txt
+var startersData string
+
+type wordSet map[string]struct{}
+
+func (w wordSet) has(s string) bool { _, ok := w[s]; return ok }
+
+// starters are the words that open sentences, from data/starters.txt.
+var starters = sync.OnceValue(func() wordSet {
+	set := wordSet{}
+	for _, line := range strings.Split(startersData, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			set[line] = struct{}{}
+		}
+	}
+	return set
+})
 
 // initial reports whether the period toks[i] follows a single letter, as in
 // a name's initials, which are left as they are.

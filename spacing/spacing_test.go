@@ -44,6 +44,9 @@ func TestSpacingFixes(t *testing.T) {
 		{"Really ?", "Really?", "space before a question mark at the end"},
 		{"the end .", "the end.", "space before a final period"},
 		{"said ,”", "said,”", "space before a comma inside a closing quote"},
+		{"she said,“Hello.”", "she said, “Hello.”", "opening quote glued to a comma"},
+		{"the word“fake”is", "the word “fake” is", "quotes glued to words"},
+		{"the talks.the stakes", "the talks. the stakes", "lower-case sentence glued to a period"},
 	}
 	p := pipeline(t)
 	for _, tt := range tests {
@@ -75,7 +78,10 @@ func TestSpacingKeeps(t *testing.T) {
 		{"fe80::1ff:fe23", "IPv6"},
 		{"    indented line", "indentation"},
 		{"a\ttab", "tab"},
-		{"e.coli and node.js", "lower case after a period is never split"},
+		{"e.coli and node.js", "a single letter or a file-like name before a period"},
+		{"see file.name and obj.method", "lower case after a period when the next word is not a common one"},
+		{"Ukraine—“it is", "a quote after a dash"},
+		{"“Quoted”, he said", "comma after a closing quote"},
 		{"#tags,#more", "hashtag"},
 		{"C:\\Users", "path"},
 		{"a - b – c — d", "spaced dashes"},
