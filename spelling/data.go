@@ -1,0 +1,235 @@
+package spelling
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/spelling/internal/trie"
+)
+
+//go:generate go run ./internal/gen -out data
+
+// misspellData is misspell's curated list of typos, filtered against the
+// lexicon: "typo correction" lines sorted by typo after a # header.
+//
+//go:embed data/misspell.txt
+var misspellData string
+
+// localeData pairs American and British spellings: "american british".
+//
+//go:embed data/locale.txt
+var localeData string
+
+// confusionData holds the real-word errors in fixed phrases.
+//
+//go:embed data/confusions.txt
+var confusionData string
+
+// keyboardData is the keyboard layout of the error model.
+//
+//go:embed data/keyboard.txt
+var keyboardData string
+
+// body returns the data lines after the # header.
+func body(data string) string {
+	for strings.HasPrefix(data, "#") {
+		i := strings.IndexByte(data, '\n')
+		if i < 0 {
+			return ""
+		}
+		data = data[i+1:]
+	}
+	return data
+}
+
+// lookupSorted finds key in data, lines "key value" sorted by key, by
+// binary search on the bytes: no parsing, no index, no allocation.
+func lookupSorted(data, key string) (string, bool) {
+	lo, hi := 0, len(data)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		// Back up to the start of mid's line.
+		start := strings.LastIndexByte(data[lo:mid], '\n') + 1 + lo
+		end := strings.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start
+		}
+		line := data[start:end]
+		k, v, _ := strings.Cut(line, " ")
+		switch {
+		case k == key:
+			return v, true
+		case k < key:
+			lo = end + 1
+		default:
+			hi = start
+		}
+	}
+	return "", false
+}
+
+var misspellBody = sync.OnceValue(func() string { return body(misspellData) })
+
+// curated returns misspell's correction of a lower-case typo.
+func curated(typo string) (string, bool) {
+	return lookupSorted(misspellBody(), typo)
+}
+
+// localeMaps parses the locale pairs: American → British and back.
+var localeMaps = sync.OnceValue(func() [2]map[string]string {
+	am, br := map[string]string{}, map[string]string{}
+	for line := range strings.SplitSeq(body(localeData), "\n") {
+		a, b, ok := strings.Cut(line, " ")
+		if ok {
+			am[a] = b
+			br[b] = a
+		}
+	}
+	return [2]map[string]string{am, br}
+})
+
+// neighbours[a][b] says that keys a and b touch on the keyboard (ASCII
+// lower-case letters).
+var neighbours = sync.OnceValue(func() *[128][128]bool {
+	var rows []string
+	for line := range strings.SplitSeq(body(keyboardData), "\n") {
+		if strings.TrimSpace(line) != "" {
+			rows = append(rows, line)
+		}
+	}
+	var nb [128][128]bool
+	// Each letter's position in quarter keys: row r, column 4*i + indent.
+	type pos struct{ r, x int }
+	at := map[byte]pos{}
+	for r, row := range rows {
+		indent := len(row) - len(strings.TrimLeft(row, " "))
+		for i, c := range []byte(strings.TrimLeft(row, " ")) {
+			at[c] = pos{r, 4*i + indent}
+		}
+	}
+	for a, pa := range at {
+		for b, pb := range at {
+			if a == b {
+				continue
+			}
+			dr, dx := pa.r-pb.r, pa.x-pb.x
+			if dx < 0 {
+				dx = -dx
+			}
+			if (dr == 0 && dx == 4) || ((dr == 1 || dr == -1) && dx <= 4) {
+				nb[a][b] = true
+			}
+		}
+	}
+	return &nb
+})
+
+// phrase is one confusion: the wrong words and their corrections.
+type phrase struct {
+	wrong, right []string
+}
+
+// parseConfusions reads "wrong phrase -> right phrase" lines.
+func parseConfusions(r io.Reader, name string, into map[string][]phrase) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		w, r, ok := strings.Cut(text, "->")
+		if !ok {
+			return fmt.Errorf("%s:%d: want \"wrong phrase -> right phrase\", got %q", name, line, text)
+		}
+		p := phrase{wrong: strings.Fields(strings.ToLower(w)), right: strings.Fields(strings.ToLower(r))}
+		switch {
+		case len(p.wrong) == 0 || len(p.right) == 0:
+			return fmt.Errorf("%s:%d: empty phrase in %q", name, line, text)
+		case len(p.wrong) != len(p.right):
+			return fmt.Errorf("%s:%d: %q: both phrases need the same number of words", name, line, text)
+		case strings.Join(p.wrong, " ") == strings.Join(p.right, " "):
+			return fmt.Errorf("%s:%d: %q: the phrase maps to itself", name, line, text)
+		}
+		into[p.wrong[0]] = append(into[p.wrong[0]], p)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// builtinConfusions parses the embedded confusion phrases once.
+var builtinConfusions = sync.OnceValue(func() map[string][]phrase {
+	m := map[string][]phrase{}
+	if err := parseConfusions(strings.NewReader(confusionData), "confusions.txt", m); err != nil {
+		panic("spelling: embedded data: " + err.Error())
+	}
+	return m
+})
+
+func loadConfusions(path string, into map[string][]phrase) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return parseConfusions(f, path, into)
+}
+
+// vocab is the candidate list: the lexicon's lower-case words up to
+// MaxCandidateLevel, as a trie, with each word's entry.
+type vocab struct {
+	list    *trie.List
+	entries []lexicon.Entry
+}
+
+// MaxCandidateLevel is the rarest SCOWL level a correction may come from:
+// level 80 holds word-game words and typo-like rarities ("wich", "belive")
+// that make poor corrections.
+const MaxCandidateLevel = 70
+
+func newVocab(lex *lexicon.Lexicon) *vocab {
+	var words []string
+	var entries []lexicon.Entry
+	for form, e := range lex.Each {
+		if e.Level <= MaxCandidateLevel && candidateForm(form) {
+			words = append(words, form)
+			entries = append(entries, e)
+		}
+	}
+	l := trie.New(words)
+	v := &vocab{list: l, entries: entries}
+	if l.Len() != len(words) { // New sorted or dropped duplicates: realign
+		v.entries = make([]lexicon.Entry, l.Len())
+		for i := range l.Len() {
+			v.entries[i], _ = lex.Lookup(l.Word(i))
+		}
+	}
+	return v
+}
+
+// candidateForm reports whether a lexicon spelling can be a correction:
+// lower-case ASCII letters, with apostrophes inside.
+func candidateForm(s string) bool {
+	if s == "" || s[0] == '\'' || s[len(s)-1] == '\'' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && c != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+var defaultVocab = sync.OnceValue(func() *vocab { return newVocab(lexicon.Default()) })

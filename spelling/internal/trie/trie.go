@@ -1,0 +1,222 @@
+// Package trie finds the words of a sorted list within a small edit
+// distance of a query, walking the list as an implicit trie: the words that
+// share a prefix are a contiguous range of the sorted list, so the walk
+// needs no index beyond the list itself, and building it costs nothing.
+//
+// The distance is the optimal string alignment distance (Damerau-
+// Levenshtein with each substring edited once) over bytes: insertions,
+// deletions, substitutions and transpositions of adjacent bytes cost 1.
+package trie
+
+import "sort"
+
+// MaxQuery is the longest query, in bytes, Search accepts; longer queries
+// find nothing.
+const MaxQuery = 64
+
+// MaxDist is the largest distance Search accepts.
+const MaxDist = 3
+
+// List is a sorted list of unique words and its trie. It is immutable and
+// safe for concurrent use.
+type List struct {
+	words []string
+	nodes []node // the trie in depth-first order; nodes[0] is the root
+}
+
+// node is one trie node: the byte that leads to it, the word that ends
+// there (or -1), and the index after its subtree, where its next sibling
+// starts. Its first child, if any, is the next node.
+type node struct {
+	label byte
+	word  int32
+	end   int32
+}
+
+// New returns a List of words, which must be sorted (byte order) and
+// unique; New sorts and deduplicates a copy if they are not.
+func New(words []string) *List {
+	if !sort.StringsAreSorted(words) || hasDup(words) {
+		w := append([]string(nil), words...)
+		sort.Strings(w)
+		k := 0
+		for i, s := range w {
+			if i == 0 || s != w[k-1] {
+				w[k] = s
+				k++
+			}
+		}
+		words = w[:k]
+	}
+	l := &List{words: words}
+	l.build()
+	return l
+}
+
+// build makes the trie: one pass over the sorted words, keeping the path
+// of open nodes on a stack.
+func (l *List) build() {
+	total := 0
+	for _, w := range l.words {
+		total += len(w)
+	}
+	nodes := make([]node, 1, total/2+1)
+	nodes[0] = node{word: -1}
+	stack := []int32{0} // stack[d] is the open node at depth d
+	prev := ""
+	for i, w := range l.words {
+		common := 0
+		for common < len(prev) && common < len(w) && prev[common] == w[common] {
+			common++
+		}
+		// Close the nodes deeper than the common prefix.
+		for len(stack) > common+1 {
+			top := stack[len(stack)-1]
+			nodes[top].end = int32(len(nodes))
+			stack = stack[:len(stack)-1]
+		}
+		for d := common; d < len(w); d++ {
+			stack = append(stack, int32(len(nodes)))
+			nodes = append(nodes, node{label: w[d], word: -1})
+		}
+		nodes[stack[len(stack)-1]].word = int32(i)
+		prev = w
+	}
+	for _, k := range stack {
+		nodes[k].end = int32(len(nodes))
+	}
+	l.nodes = nodes
+}
+
+func hasDup(w []string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// Len returns the number of words.
+func (l *List) Len() int { return len(l.words) }
+
+// Word returns word i.
+func (l *List) Word(i int) string { return l.words[i] }
+
+// Index returns the index of word, or -1.
+func (l *List) Index(word string) int {
+	i := sort.SearchStrings(l.words, word)
+	if i < len(l.words) && l.words[i] == word {
+		return i
+	}
+	return -1
+}
+
+// Match is a word found by Search: its index in the list and its distance
+// from the query.
+type Match struct {
+	Index int32
+	Dist  int8
+}
+
+// Searcher holds the scratch space of searches; reuse one per goroutine to
+// search without allocating.
+type Searcher struct {
+	rows [MaxQuery + MaxDist + 2][MaxQuery + 1]int8
+	path [MaxQuery + MaxDist + 2]byte
+	out  []Match
+}
+
+// Search returns every word within maxd of q, in list order. The result is
+// valid until the next Search with s.
+func (s *Searcher) Search(l *List, q string, maxd int) []Match {
+	s.out = s.out[:0]
+	if len(q) > MaxQuery || maxd < 0 || maxd > MaxDist || len(l.words) == 0 {
+		return s.out
+	}
+	n := len(q)
+	inf := int8(maxd + 1)
+	for j := 0; j <= n; j++ {
+		s.rows[0][j] = min(int8(j), inf)
+	}
+	w := walk{s: s, l: l, q: q, n: n, maxd: int8(maxd)}
+	if n <= maxd && l.nodes[0].word >= 0 {
+		s.out = append(s.out, Match{Index: l.nodes[0].word, Dist: int8(n)})
+	}
+	w.visit(0, 0)
+	return s.out
+}
+
+type walk struct {
+	s    *Searcher
+	l    *List
+	q    string
+	n    int
+	maxd int8
+}
+
+// visit walks the children of node k at depth, whose row is rows[depth].
+func (w *walk) visit(k int32, depth int) {
+	nodes := w.l.nodes
+	s := w.s
+	end := nodes[k].end
+	for c := k + 1; c < end; c = nodes[c].end {
+		nd := &nodes[c]
+		if !w.row(depth+1, nd.label) {
+			continue
+		}
+		if nd.word >= 0 {
+			if d := depth + 1 - w.n; d <= int(w.maxd) && d >= -int(w.maxd) {
+				if v := s.rows[depth+1][w.n]; v <= w.maxd {
+					s.out = append(s.out, Match{Index: nd.word, Dist: v})
+				}
+			}
+		}
+		if depth+2 < len(s.rows) && depth+1 < w.n+int(w.maxd) {
+			w.visit(c, depth+1)
+		}
+	}
+}
+
+// row fills rows[i] for the prefix extended by c and reports whether any
+// cell is within maxd, so that the walk may go deeper. Only the band of
+// cells within maxd of the diagonal is computed: the others exceed maxd.
+func (w *walk) row(i int, c byte) bool {
+	s := w.s
+	s.path[i] = c
+	md := int(w.maxd)
+	inf := w.maxd + 1
+	prev := &s.rows[i-1]
+	cur := &s.rows[i]
+	q := w.q
+	lo, hi := max(1, i-md), min(w.n, i+md)
+	best := inf
+	if i <= md {
+		cur[0] = int8(i)
+		best = int8(i)
+	} else {
+		cur[0] = inf
+		cur[lo-1] = inf
+	}
+	var p1 byte
+	if i > 1 {
+		p1 = s.path[i-1]
+	}
+	for j := lo; j <= hi; j++ {
+		v := prev[j-1]
+		if q[j-1] != c {
+			v++
+		}
+		v = min(v, prev[j]+1, cur[j-1]+1)
+		if j > 1 && i > 1 && q[j-2] == c && q[j-1] == p1 {
+			v = min(v, s.rows[i-2][j-2]+1)
+		}
+		v = min(v, inf)
+		cur[j] = v
+		best = min(best, v)
+	}
+	if hi+1 <= w.n {
+		cur[hi+1] = inf
+	}
+	return best <= w.maxd
+}

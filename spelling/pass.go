@@ -1,0 +1,338 @@
+package spelling
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/copyedit/copyedit/normalize"
+)
+
+// evidenceKey keys the pass's per-document evidence in normalize.State.
+type evidenceKey struct{}
+
+// evidence is what the document says about its unknown words.
+type evidence struct {
+	// counts holds how often each unknown word form occurs.
+	counts map[string]int
+	// capitalized holds the lower case of unknown words written with a
+	// capital in the middle of a sentence: names ("Ivanova").
+	capitalized map[string]bool
+}
+
+func newEvidence() *evidence {
+	return &evidence{counts: map[string]int{}, capitalized: map[string]bool{}}
+}
+
+// repeatedUse is how many times a document must use an unknown word for
+// the pass to take it as deliberate (a name, a term: "Archyde" eight times)
+// and leave it alone.
+const repeatedUse = 3
+
+// minTypoLen is the shortest word the noisy channel corrects: shorter
+// unknown words ("ot", "fo") have too many equally likely corrections.
+const minTypoLen = 3
+
+// Edits returns the spelling edits of d: corrections of unknown words (made
+// when the evidence is strong, suggested otherwise), real-word errors in
+// fixed phrases, and, with a locale, the other locale's spellings.
+func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
+	text := d.Text
+	toks := d.Tokens()
+	ev := normalize.Load(d.State(), evidenceKey{}, newEvidence)
+
+	// First pass: look every word up, and note the unknown ones and the
+	// document's evidence about them.
+	var todo []int // indexes of tokens to correct
+	var edits []normalize.Edit
+	for i, t := range toks {
+		if t.Kind != normalize.Word {
+			continue
+		}
+		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
+			continue
+		}
+		w := t.Text(text)
+		shape := lowerCase
+		if t.Is(normalize.Title) {
+			shape = titleCase
+		}
+		k, e := s.known(w, shape)
+		switch k {
+		case known:
+			if s.toLocale != nil && shape == lowerCase && !accepted(e, s.locale) && !s.disabled[RuleLocale] {
+				if to, ok := s.toLocale[w]; ok {
+					edits = append(edits, normalize.Edit{
+						Start: t.Start, End: t.End, New: to, Rule: RuleLocale, Confidence: 0.9,
+						Message: fmt.Sprintf("%s spelling: %s", s.locale, to),
+					})
+				}
+			}
+			continue
+		case otherCase, weak:
+			continue
+		}
+		if shape == titleCase && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
+			ev.capitalized[strings.ToLower(w)] = true
+		}
+		if n := ev.counts[w]; n > 0 {
+			ev.counts[w] = n + 1
+		} else {
+			ev.counts[strings.Clone(w)] = 1
+		}
+		todo = append(todo, i)
+	}
+	if !s.disabled[RuleConfusion] {
+		edits = append(edits, s.confusionEdits(text, toks)...)
+	}
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	for _, i := range todo {
+		if e, ok := s.correct(sc, d, toks, i, ev); ok && !s.disabled[e.Rule] {
+			edits = append(edits, e)
+		}
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	return sortEdits(edits)
+}
+
+// correct decides on the unknown word toks[i].
+func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token, i int, ev *evidence) (normalize.Edit, bool) {
+	text := d.Text
+	t := toks[i]
+	w := t.Text(text)
+	start, end := t.Start, t.End
+	if stem, ok := possessiveStem(w); ok {
+		w, end = stem, t.Start+len(stem)
+	}
+	shape := lowerCase
+	keep := costKeep
+	if t.Is(normalize.Title) {
+		// A capitalized unknown word is a name unless it starts a
+		// sentence or line and the document never uses it elsewhere.
+		if !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
+			return normalize.Edit{}, false
+		}
+		if ev.counts[t.Text(text)] > 1 || ev.capitalized[strings.ToLower(w)] {
+			return normalize.Edit{}, false
+		}
+		shape, keep = titleCase, costKeepTitle
+	}
+	if utf8.RuneCountInString(w) < minTypoLen || strings.ContainsAny(w, "'’") {
+		return normalize.Edit{}, false
+	}
+	if ev.counts[t.Text(text)] >= repeatedUse {
+		return normalize.Edit{}, false
+	}
+	lw, ok := lowerInto(sc.lower[:], w)
+	if !ok {
+		return normalize.Edit{}, false
+	}
+	if shape == lowerCase && (ev.capitalized[lw] || nameContext(text, toks, i, s)) {
+		return normalize.Edit{}, false
+	}
+	rule := RuleTypo
+	if _, ok := curated(lw); ok {
+		rule = RuleMisspelling
+	}
+	cands := s.rank(sc, lw, keep, s.contextAt(text, toks, i))
+	if len(cands) == 0 {
+		return normalize.Edit{}, false
+	}
+	best := cands[0]
+	conf := best.Confidence
+	if rule == RuleMisspelling {
+		if fix, _ := curated(lw); fix != best.Word {
+			rule = RuleTypo
+		}
+	}
+	// Confidence must not read 0, which means certain.
+	conf = max(conf, 0.001)
+	alts := make([]string, 0, len(cands)-1)
+	for _, c := range cands[1:] {
+		alts = append(alts, applyCase(c.Word, shape))
+	}
+	fix := applyCase(best.Word, shape)
+	return normalize.Edit{
+		Start: start, End: end, New: fix, Rule: rule, Confidence: conf, Alternatives: alts,
+		Message: fmt.Sprintf("unknown word %q: did you mean %q?", w, fix),
+	}, true
+}
+
+// nameContext reports whether the lower-case word toks[i] sits where a
+// name does: right after a title abbreviation ("Prof. adaeze Nwosu") or
+// right before a capitalized word that is not a common word ("priya
+// Raghunathan"): a first name written in lower case is the casing pass's
+// to fix, not a typo.
+func nameContext(text string, toks []normalize.Token, i int, s *Speller) bool {
+	if j := prevWord(toks, i); j >= 0 && toks[j].Kind == normalize.Abbrev && toks[j].Is(normalize.Title) {
+		return true
+	}
+	j := nextWordSpace(toks, i)
+	if j < 0 {
+		return false
+	}
+	n := toks[j]
+	if n.Kind != normalize.Word || !n.Is(normalize.Title) || n.Is(normalize.SentenceStart) {
+		return false
+	}
+	k, _ := s.known(n.Text(text), titleCase)
+	return k != known || isNameEntry(s, n.Text(text))
+}
+
+// isNameEntry reports whether the lexicon lists word as a name.
+func isNameEntry(s *Speller, word string) bool {
+	e, ok := s.lex.Lookup(word)
+	return ok && e.Class != 1 // not lexicon.Word
+}
+
+// prevWord returns the index of the token before toks[i] across one space,
+// or -1.
+func prevWord(toks []normalize.Token, i int) int {
+	if i >= 2 && toks[i-1].Kind == normalize.Space {
+		return i - 2
+	}
+	return -1
+}
+
+// nextWordSpace returns the index of the token after toks[i] across one
+// space, or -1.
+func nextWordSpace(toks []normalize.Token, i int) int {
+	if i+2 < len(toks) && toks[i+1].Kind == normalize.Space {
+		return i + 2
+	}
+	return -1
+}
+
+// maxPhraseWords bounds how far the context looks for a noun.
+const maxPhraseWords = 4
+
+// contextAt reads the context of toks[i]: the head noun of the words that
+// follow it, up to a function word or punctuation other than a hyphen.
+func (s *Speller) contextAt(text string, toks []normalize.Token, i int) context {
+	var ctx context
+	head := ""
+	words := 0
+	for j := i + 1; j < len(toks) && words < maxPhraseWords; j++ {
+		t := toks[j]
+		switch t.Kind {
+		case normalize.Space:
+			if t.End-t.Start > 1 && strings.ContainsAny(t.Text(text), "\t") {
+				j = len(toks)
+			}
+			continue
+		case normalize.Punct:
+			if t.Text(text) == "-" && head != "" {
+				continue
+			}
+		case normalize.Word:
+			w := t.Text(text)
+			if t.Flags&normalize.Lower == 0 {
+				j = len(toks)
+				continue
+			}
+			if functionWords[w] {
+				j = len(toks)
+				continue
+			}
+			head = w
+			words++
+			continue
+		}
+		break
+	}
+	if head != "" {
+		ctx.next = head
+		plural, ok := s.number(head)
+		ctx.nextPlural = ok && plural
+		ctx.nextSingular = ok && !plural
+	}
+	return ctx
+}
+
+// confusionEdits finds the confusion phrases in the text: word tokens
+// separated by single spaces, compared without case.
+func (s *Speller) confusionEdits(text string, toks []normalize.Token) []normalize.Edit {
+	var edits []normalize.Edit
+	var buf [32]byte
+	for i, t := range toks {
+		if t.Kind != normalize.Word || t.End-t.Start > len(buf) {
+			continue
+		}
+		lw, ok := lowerInto(buf[:], t.Text(text))
+		if !ok {
+			continue
+		}
+		phrases, ok := s.confusions[lw]
+		if !ok {
+			continue
+		}
+		for _, p := range phrases {
+			idx, ok := matchPhrase(text, toks, i, p.wrong)
+			if !ok {
+				continue
+			}
+			for k, j := range idx {
+				if p.wrong[k] == p.right[k] {
+					continue
+				}
+				w := toks[j].Text(text)
+				fix := p.right[k]
+				if caseOf(w) != lowerCase {
+					fix = applyCase(fix, caseOf(w))
+				}
+				edits = append(edits, normalize.Edit{
+					Start: toks[j].Start, End: toks[j].End, New: fix, Rule: RuleConfusion, Confidence: 0.9,
+					Message: fmt.Sprintf("%q is usually written %q", strings.Join(p.wrong, " "), strings.Join(p.right, " ")),
+				})
+			}
+			break
+		}
+	}
+	return edits
+}
+
+// matchPhrase reports whether the words of phrase start at toks[i], each
+// separated by one space, and returns their token indexes.
+func matchPhrase(text string, toks []normalize.Token, i int, phrase []string) ([]int, bool) {
+	idx := make([]int, 0, len(phrase))
+	j := i
+	for k, w := range phrase {
+		if k > 0 {
+			if j+1 >= len(toks) || toks[j+1].Kind != normalize.Space || j+2 >= len(toks) {
+				return nil, false
+			}
+			j += 2
+		}
+		t := toks[j]
+		if t.Kind != normalize.Word || !strings.EqualFold(t.Text(text), w) {
+			return nil, false
+		}
+		idx = append(idx, j)
+	}
+	// The phrase must end at a word boundary: not glued to a further
+	// word by a hyphen or apostrophe.
+	if j+1 < len(toks) && toks[j+1].Kind == normalize.Punct && toks[j+1].Text(text) == "-" {
+		return nil, false
+	}
+	return idx, true
+}
+
+// sortEdits sorts edits by start and drops any that overlaps an earlier
+// one (a confusion phrase wins over a typo inside it).
+func sortEdits(edits []normalize.Edit) []normalize.Edit {
+	slices.SortStableFunc(edits, func(a, b normalize.Edit) int { return a.Start - b.Start })
+	out := edits[:0]
+	last := -1
+	for _, e := range edits {
+		if e.Start < last {
+			continue
+		}
+		out = append(out, e)
+		last = e.End
+	}
+	return out
+}

@@ -1,0 +1,428 @@
+package spelling
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/spelling/internal/trie"
+)
+
+// The rule IDs of the spelling pass.
+const (
+	RuleMisspelling = "spelling/misspelling" // a typo on misspell's curated list: "recieve" → "receive"
+	RuleTypo        = "spelling/typo"        // an unknown word and its likeliest correction: "woudl" → "would"
+	RuleConfusion   = "spelling/confusion"   // a real word wrong in a fixed phrase: "Leave a Replay" → "Leave a Reply"
+	RuleLocale      = "spelling/locale"      // a spelling of the other locale: "colour" → "color" with WithLocale(US)
+)
+
+// Rules lists every rule of the pass.
+var Rules = []string{RuleMisspelling, RuleTypo, RuleConfusion, RuleLocale}
+
+// Locale is a spelling system the pass can convert to.
+type Locale uint8
+
+// The locales.
+const (
+	// AnyLocale accepts every standard American and British spelling
+	// ("color" and "colour", "organize" and "organise"): the default.
+	AnyLocale Locale = iota
+	// US converts British spellings to American ("colour" → "color").
+	US
+	// UK converts American spellings to British with -ise ("color" →
+	// "colour", "organize" → "organise").
+	UK
+)
+
+// String returns "any", "US" or "UK".
+func (l Locale) String() string {
+	switch l {
+	case US:
+		return "US"
+	case UK:
+		return "UK"
+	}
+	return "any"
+}
+
+// ParseLocale reads a locale name: "US", "en_US", "en-US", "American";
+// "UK", "GB", "en_GB", "British"; "" or "any". Case does not matter.
+func ParseLocale(s string) (Locale, error) {
+	switch strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), "-", "_")) {
+	case "", "ANY":
+		return AnyLocale, nil
+	case "US", "EN_US", "AMERICAN":
+		return US, nil
+	case "UK", "GB", "EN_GB", "EN_UK", "BRITISH":
+		return UK, nil
+	}
+	return AnyLocale, fmt.Errorf("spelling: unknown locale %q (want US, UK or any)", s)
+}
+
+// Speller is the spelling pass. It is immutable after New and safe for
+// concurrent use by any number of goroutines.
+type Speller struct {
+	lex        *lexicon.Lexicon
+	vocab      func() *vocab
+	locale     Locale
+	toLocale   map[string]string // other locale's spelling → this locale's
+	confusions map[string][]phrase
+	disabled   map[string]bool
+	pool       sync.Pool // *scratch
+}
+
+type config struct {
+	lex        *lexicon.Lexicon
+	locale     Locale
+	words      []lexicon.Item
+	confusions []string
+	disabled   []string
+}
+
+// Option configures a Speller.
+type Option func(*config) error
+
+// WithLocale converts spellings to one locale's (the default, AnyLocale,
+// accepts them all), as misspell's -locale does.
+func WithLocale(l Locale) Option {
+	return func(c *config) error {
+		if l > UK {
+			return fmt.Errorf("spelling: unknown locale %d", l)
+		}
+		c.locale = l
+		return nil
+	}
+}
+
+// WithWords adds correct words: names, brands, jargon. Each word is taken
+// exactly as written ("Zelenskyy", "iPhone", "rescEU").
+func WithWords(words ...string) Option {
+	return func(c *config) error {
+		for _, w := range words {
+			if err := lexicon.CheckWord(w); err != nil {
+				return fmt.Errorf("spelling: WithWords: %w", err)
+			}
+			c.words = append(c.words, lexicon.Item{Form: w, Entry: lexicon.UserEntry(w)})
+		}
+		return nil
+	}
+}
+
+// WithWordFile adds the words of a word-list file: one word a line, #
+// comments (see lexicon.ParseWordList). Errors name the file and line.
+func WithWordFile(path string) Option {
+	return func(c *config) error {
+		items, err := lexicon.LoadWordList(path)
+		if err != nil {
+			return fmt.Errorf("spelling: %w", err)
+		}
+		c.words = append(c.words, items...)
+		return nil
+	}
+}
+
+// WithLexicon replaces the default lexicon (lexicon.Default()).
+func WithLexicon(l *lexicon.Lexicon) Option {
+	return func(c *config) error {
+		if l == nil {
+			return errors.New("spelling: WithLexicon(nil)")
+		}
+		c.lex = l
+		return nil
+	}
+}
+
+// WithConfusions adds the confusion phrases of a file, in the format of
+// the built-in list (data/confusions.txt): "wrong phrase -> right phrase"
+// lines, # comments. Errors name the file and line.
+func WithConfusions(path string) Option {
+	return func(c *config) error {
+		c.confusions = append(c.confusions, path)
+		return nil
+	}
+}
+
+// WithoutRules turns the named rules off.
+func WithoutRules(ids ...string) Option {
+	return func(c *config) error {
+		for _, id := range ids {
+			if !slices.Contains(Rules, id) {
+				return fmt.Errorf("spelling: unknown rule %q", id)
+			}
+			c.disabled = append(c.disabled, id)
+		}
+		return nil
+	}
+}
+
+// New returns the spelling pass. Loading is cheap: the lexicon is read in
+// place, misspell's list is searched in place, and the candidate trie is
+// built once per process for the default lexicon.
+func New(opts ...Option) (*Speller, error) {
+	c := &config{}
+	for _, o := range opts {
+		if err := o(c); err != nil {
+			return nil, err
+		}
+	}
+	s := &Speller{locale: c.locale, disabled: map[string]bool{}}
+	for _, id := range c.disabled {
+		s.disabled[id] = true
+	}
+	s.vocab = defaultVocab
+	s.lex = lexicon.Default()
+	if c.lex != nil {
+		s.lex = c.lex
+		s.vocab = sync.OnceValue(func() *vocab { return newVocab(c.lex) })
+	}
+	if len(c.words) > 0 {
+		lex, err := s.lex.With(c.words...)
+		if err != nil {
+			return nil, fmt.Errorf("spelling: %w", err)
+		}
+		s.lex = lex
+	}
+	s.confusions = builtinConfusions()
+	if len(c.confusions) > 0 {
+		m := map[string][]phrase{}
+		for k, v := range s.confusions {
+			m[k] = append([]phrase(nil), v...)
+		}
+		for _, path := range c.confusions {
+			if err := loadConfusions(path, m); err != nil {
+				return nil, fmt.Errorf("spelling: %w", err)
+			}
+		}
+		s.confusions = m
+	}
+	switch s.locale {
+	case US:
+		s.toLocale = localeMaps()[1]
+	case UK:
+		s.toLocale = localeMaps()[0]
+	}
+	s.pool.New = func() any { return new(scratch) }
+	return s, nil
+}
+
+// Name returns "spelling".
+func (s *Speller) Name() string { return "spelling" }
+
+// Locale returns the locale the speller converts to.
+func (s *Speller) Locale() Locale { return s.locale }
+
+// scratch is the per-goroutine working space of a ranking.
+type scratch struct {
+	search trie.Searcher
+	ch     channel
+	cands  []Suggestion
+	lower  [trie.MaxQuery]byte
+}
+
+// Suggestion is a candidate correction.
+type Suggestion struct {
+	Word string
+	// Cost is −log of the candidate's unnormalized probability: lower is
+	// likelier.
+	Cost float64
+	// Confidence is the candidate's share of the probability of every
+	// explanation of the word, the word being correct as it is included.
+	Confidence float64
+}
+
+// Known reports whether word is a correct spelling: in the lexicon (in the
+// case written, or as a lower-case word written with a capital), added by
+// the user, or a possessive of one ("Kyiv’s" if "Kyiv" is known).
+func (s *Speller) Known(word string) bool {
+	k, _ := s.known(word, caseOf(word))
+	return k != unknown
+}
+
+type knownness uint8
+
+const (
+	unknown   knownness = iota
+	known               // the lexicon has the word in this case
+	otherCase           // the lexicon has it only in another case ("russia")
+	weak                // known only at level 80
+)
+
+// known looks word up; for a possessive it looks up the stem. It returns
+// the entry found.
+func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) {
+	if e, ok := s.lex.Lookup(word); ok {
+		if e.Level > MaxCandidateLevel && e.Level != lexicon.UserLevel {
+			return weak, e
+		}
+		return known, e
+	}
+	if stem, ok := possessiveStem(word); ok {
+		return s.known(stem, shape)
+	}
+	var found lexicon.Entry
+	k := unknown
+	s.lex.LookupFold(word, func(form string, e lexicon.Entry) bool {
+		if shape == titleCase && isLowerASCII(form) {
+			// "The" at a sentence start is the word "the".
+			found, k = e, known
+			return false
+		}
+		found, k = e, otherCase
+		return false
+	})
+	return k, found
+}
+
+// possessiveStem returns the stem of "Kyiv’s", "Kyiv's" or "Jesus’".
+func possessiveStem(word string) (string, bool) {
+	for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
+		if len(word) > len(suf) && strings.HasSuffix(word, suf) {
+			return word[:len(word)-len(suf)], true
+		}
+	}
+	return "", false
+}
+
+// Suggest returns the likeliest corrections of word, best first, with no
+// context: the word itself first if it is known. It returns nil for a word
+// the speller cannot correct (digits, non-Latin letters, too long).
+func (s *Speller) Suggest(word string) []Suggestion {
+	shape := caseOf(word)
+	if shape == otherShape {
+		return nil
+	}
+	k, e := s.known(word, shape)
+	if k == known || k == otherCase {
+		return []Suggestion{{Word: word, Confidence: 1}}
+	}
+	sc := s.pool.Get().(*scratch)
+	defer s.pool.Put(sc)
+	lw, ok := lowerInto(sc.lower[:], word)
+	if !ok {
+		return nil
+	}
+	keep := costKeep
+	if k == weak {
+		// A rare real word: it competes as itself.
+		keep = priorCost(e)
+	}
+	cands := s.rank(sc, lw, keep, context{})
+	out := make([]Suggestion, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		out[i].Word = applyCase(c.Word, shape)
+	}
+	if k == weak {
+		// Place the word itself by its own score.
+		self := Suggestion{Word: word, Cost: keep}
+		i := 0
+		for i < len(out) && out[i].Cost <= self.Cost {
+			i++
+		}
+		out = slices.Insert(out, i, self)
+	}
+	return out
+}
+
+// maxSuggestions bounds the alternatives kept.
+const maxSuggestions = 5
+
+// rank scores the candidates of a lower-case ASCII word and returns the
+// best few, best first, with their confidence against each other and
+// against keeping the word (whose cost is keep). The result lives in sc.
+func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context) []Suggestion {
+	sc.cands = sc.cands[:0]
+	v := s.vocab()
+	fix, curatedHit := curated(w)
+	matches := sc.search.Search(v.list, w, 2)
+	total := math.Exp(-keep)
+	for _, m := range matches {
+		c := v.list.Word(int(m.Index))
+		cost := priorCost(v.entries[m.Index]) + sc.ch.cost(c, w) + ctx.cost(s, c)
+		if s.locale != AnyLocale && !accepted(v.entries[m.Index], s.locale) {
+			cost += costOtherLocale
+		}
+		if curatedHit && c == fix {
+			cost -= bonusCurated
+		}
+		total += math.Exp(-cost)
+		sc.cands = append(sc.cands, Suggestion{Word: c, Cost: cost})
+	}
+	if curatedHit && !slices.ContainsFunc(sc.cands, func(x Suggestion) bool { return x.Word == fix }) {
+		cost := priorCost(lexicon.Entry{Level: 35}) + costCurated
+		total += math.Exp(-cost)
+		sc.cands = append(sc.cands, Suggestion{Word: fix, Cost: cost})
+	}
+	slices.SortFunc(sc.cands, func(a, b Suggestion) int {
+		if a.Cost != b.Cost {
+			if a.Cost < b.Cost {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Word, b.Word)
+	})
+	if len(sc.cands) > maxSuggestions {
+		sc.cands = sc.cands[:maxSuggestions]
+	}
+	for i := range sc.cands {
+		sc.cands[i].Confidence = math.Exp(-sc.cands[i].Cost) / total
+	}
+	return sc.cands
+}
+
+const (
+	// bonusCurated favours misspell's correction of a listed typo: the
+	// list was made by people who saw the typo made.
+	bonusCurated = 4.0
+	// costCurated is the error cost of a listed correction farther than
+	// the candidate search reaches.
+	costCurated = 2.0
+	// costOtherLocale penalizes a candidate spelt the other locale's way.
+	costOtherLocale = 3.0
+)
+
+// accepted reports whether an entry is a spelling of the locale.
+func accepted(e lexicon.Entry, l Locale) bool {
+	switch l {
+	case US:
+		return e.Region.Accepts(lexicon.American)
+	case UK:
+		return e.Region.Accepts(lexicon.British)
+	}
+	return true
+}
+
+// lowerInto writes the lower case of an ASCII word into buf and returns it
+// as a string sharing buf (valid until buf changes), or false if the word
+// is not ASCII letters and apostrophes or does not fit.
+func lowerInto(buf []byte, word string) (string, bool) {
+	if len(word) > len(buf) || len(word) == 0 {
+		return "", false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case 'a' <= c && c <= 'z', c == '\'':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			return "", false
+		}
+		buf[i] = c
+	}
+	return unsafeString(buf[:len(word)]), true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && c != '\'' {
+			return false
+		}
+	}
+	return s != ""
+}
