@@ -1,15 +1,14 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"sync"
-	"unicode/utf8"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -19,13 +18,18 @@ import (
 // stdinName names standard input in messages and reports.
 const stdinName = "<stdin>"
 
+// errInterrupted is the result of a file left alone because of an interrupt.
+var errInterrupted = errors.New("interrupted")
+
 // cleaner runs the pipeline over the inputs and prints what the flags ask.
 type cleaner struct {
-	p              *copyedit.Pipeline
-	o              options
-	stdout, stderr io.Writer
-	failed         bool // an input was refused or an I/O error happened
-	changed        bool // some input would change
+	p           *copyedit.Pipeline
+	o           options
+	stdout      *outWriter
+	stderr      io.Writer
+	failed      bool // an input was refused or an I/O error happened
+	changed     bool // some input would change
+	interrupted int  // files left alone because of an interrupt
 }
 
 // plain reports whether the cleaned text itself goes to standard output.
@@ -33,39 +37,98 @@ func (c *cleaner) plain() bool {
 	return !c.o.write && !c.o.diff && !c.o.list && !c.o.json && !c.o.check
 }
 
+// fail prints a message and marks the run as failed. Standard output is
+// flushed first so that the message comes after the output of the inputs
+// before the one it is about.
 func (c *cleaner) fail(format string, args ...any) {
+	c.stdout.Flush()
 	fmt.Fprintf(c.stderr, "cleanup: "+format+"\n", args...)
 	c.failed = true
 }
 
-// result is one input cleaned.
+// result is one input cleaned, with as much as the flags need to print it.
 type result struct {
 	name    string
-	in, out string
-	report  *copyedit.Report
-	err     error
+	in, out string // whole texts: out for plain output, both for -d
+	// changes and suggestions are the report, kept for -json and -d.
+	changes, suggestions []copyedit.Change
+	changed              bool // the cleaned text differs from the input
+	err                  error
+	notStarted           bool // the file was never opened
 }
 
-// stdin cleans standard input: streamed when only the text is wanted, so
-// memory stays flat however much comes in.
+// collector gathers the report of a stream.
+type collector struct {
+	keep                 bool // keep the changes and suggestions, not only whether there are any
+	changed              bool
+	changes, suggestions []copyedit.Change
+}
+
+func (k *collector) add(ch copyedit.Change, suggestion bool) {
+	if !suggestion {
+		k.changed = true
+	}
+	switch {
+	case !k.keep:
+	case suggestion:
+		k.suggestions = append(k.suggestions, ch)
+	default:
+		k.changes = append(k.changes, ch)
+	}
+}
+
+// stdin cleans standard input. Everything but -d streams, so memory stays
+// flat however much comes in; -d needs both whole texts for the diff.
 func (c *cleaner) stdin(r io.Reader) {
+	in := newCheckedReader(r)
+	if c.o.diff {
+		res := c.cleanWhole(stdinName, in)
+		res.err = c.describe(stdinName, res.err)
+		c.print(res)
+		return
+	}
+	var out io.Writer = io.Discard
 	if c.plain() {
-		err := c.p.Stream(c.stdout, &checkedReader{r: r}, nil)
-		if err != nil {
-			c.fail("%s: %v", stdinName, err)
+		out = c.stdout
+	}
+	col := &collector{keep: c.o.json}
+	if c.o.json {
+		// The report of a chunk comes before its text is written: print
+		// it then, in input order, and forget it.
+		flush := func() {
+			c.printJSON(stdinName, col.changes, col.suggestions)
+			col.changes, col.suggestions = col.changes[:0], col.suggestions[:0]
+		}
+		out = flushBefore{out, flush}
+		defer flush()
+	}
+	if err := c.p.Stream(out, in, col.add); err != nil {
+		if err = c.describe(stdinName, err); err != nil {
+			c.fail("%v", err)
 		}
 		return
 	}
-	data, err := io.ReadAll(&checkedReader{r: r})
-	if err != nil {
-		c.fail("%s: %v", stdinName, err)
-		return
+	c.changed = col.changed
+	if c.o.list && col.changed {
+		fmt.Fprintln(c.stdout, stdinName)
 	}
-	c.print(c.clean(stdinName, data), nil)
 }
 
-// files cleans the files with up to workers at a time, printing the results
-// in the order of the arguments. After an interrupt no new file is started.
+// flushBefore calls flush before every write to w.
+type flushBefore struct {
+	w     io.Writer
+	flush func()
+}
+
+func (f flushBefore) Write(p []byte) (int, error) {
+	f.flush()
+	return f.w.Write(p)
+}
+
+// files cleans the files with up to workers at a time and prints the results
+// in the order of the arguments. A worker's slot is given back only once its
+// result is printed, so at most workers results wait in memory however slow
+// one file is. After an interrupt no new file is started.
 func (c *cleaner) files(ctx context.Context, names []string, workers int) {
 	if len(names) == 1 && c.plain() {
 		c.streamFile(names[0])
@@ -75,117 +138,199 @@ func (c *cleaner) files(ctx context.Context, names []string, workers int) {
 	for i := range results {
 		results[i] = make(chan result, 1)
 	}
-	sem := make(chan struct{}, max(workers, 1))
-	var wg sync.WaitGroup
+	slots := make(chan struct{}, max(workers, 1))
 	go func() {
 		for i, name := range names {
 			select {
-			case sem <- struct{}{}:
+			case slots <- struct{}{}:
 			case <-ctx.Done():
-				for _, ch := range results[i:] {
-					ch <- result{err: ctx.Err()}
+			}
+			if ctx.Err() != nil {
+				for j := i; j < len(names); j++ {
+					results[j] <- result{name: names[j], err: errInterrupted, notStarted: true}
 				}
 				return
 			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer func() { <-sem }()
-				results[i] <- c.cleanFile(name)
-			}()
+			go func() { results[i] <- c.cleanFile(ctx, name) }()
 		}
 	}()
 	for _, ch := range results {
 		r := <-ch
-		if r.err == context.Canceled {
-			c.fail("interrupted; files not yet started were left as they were")
-			break
+		c.print(r)
+		if !r.notStarted {
+			<-slots
 		}
-		c.print(r, ctx)
 	}
-	wg.Wait()
+	if c.interrupted > 0 {
+		c.fail("interrupted: %d of %d files were left as they were; the others are done", c.interrupted, len(names))
+	}
 }
 
-// streamFile cleans one file to standard output, a chunk at a time.
+// streamFile cleans one file to standard output, a chunk at a time. A file,
+// unlike a stream, can be checked before anything is printed: a file refused
+// prints nothing.
 func (c *cleaner) streamFile(name string) {
-	f, err := openRegular(name)
+	f, info, err := openInput(name, name)
 	if err != nil {
 		c.fail("%v", err)
 		return
 	}
 	defer f.Close()
-	if err := c.p.Stream(c.stdout, &checkedReader{r: f}, nil); err != nil {
-		c.fail("%s: %v", name, err)
+	if info.Mode().IsRegular() {
+		if _, err := io.Copy(io.Discard, newCheckedReader(f)); err != nil {
+			c.fail("%v", c.describe(name, err))
+			return
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			c.fail("%v", fileError(name, err))
+			return
+		}
+	}
+	if err := c.p.Stream(c.stdout, newCheckedReader(f), nil); err != nil {
+		if err = c.describe(name, err); err != nil {
+			c.fail("%v", err)
+		}
 	}
 }
 
-// openRegular opens a file for reading, refusing directories.
-func openRegular(name string) (*os.File, error) {
-	f, err := os.Open(name)
+// errIsDir refuses a directory given as a file.
+var errIsDir = errors.New("is a directory")
+
+// openInput opens the file at path to clean, refusing directories; its
+// errors are worded for the file name.
+func openInput(name, path string) (*os.File, fs.FileInfo, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, fileError(name, err)
 	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	info, err := f.Stat()
+	if err == nil && info.IsDir() {
+		err = errIsDir
+	}
+	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("%s: is a directory", name)
+		return nil, nil, fileError(name, err)
 	}
-	return f, nil
+	return f, info, nil
 }
 
-func (c *cleaner) cleanFile(name string) result {
-	f, err := openRegular(name)
+// cleanFile cleans one file as the flags ask and, with -w, rewrites it. It
+// holds the whole texts only when they are printed (plain output of many
+// files, -d); otherwise the file streams through, into its new version with
+// -w.
+func (c *cleaner) cleanFile(ctx context.Context, name string) result {
+	if ctx.Err() != nil {
+		return result{name: name, err: errInterrupted, notStarted: true}
+	}
+	path, info := name, fs.FileInfo(nil)
+	if c.o.write {
+		var err error
+		if path, info, err = rewriteTarget(name); err != nil {
+			return result{name: name, err: err}
+		}
+	}
+	f, _, err := openInput(name, path)
 	if err != nil {
 		return result{name: name, err: err}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(f)
+	in := newCheckedReader(ctxReader{ctx, f})
+	if c.o.diff || c.plain() {
+		r := c.cleanWhole(name, in)
+		r.err = c.describe(name, r.err)
+		if r.err == nil && c.o.write && r.changed {
+			r.err = writeAtomic(name, path, info, r.out)
+		}
+		return r
+	}
+	var sink io.Writer = io.Discard
+	var pf *pendingFile
+	if c.o.write {
+		if pf, err = createPending(name, path, info); err != nil {
+			return result{name: name, err: err}
+		}
+		defer pf.discard()
+		sink = pf
+	}
+	col := &collector{keep: c.o.json}
+	if err := c.p.Stream(sink, in, col.add); err != nil {
+		if pf != nil && pf.werr != nil {
+			err = pf.werr
+		} else {
+			err = c.describe(name, err)
+		}
+		return result{name: name, err: err}
+	}
+	r := result{name: name, changes: col.changes, suggestions: col.suggestions, changed: col.changed}
+	if pf != nil && r.changed {
+		r.err = pf.commit()
+	}
+	return r
+}
+
+// cleanWhole reads all of r and cleans it.
+func (c *cleaner) cleanWhole(name string, r io.Reader) result {
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return result{name: name, err: fmt.Errorf("%s: %w", name, err)}
+		return result{name: name, err: err}
 	}
-	return c.clean(name, data)
+	in := string(data)
+	out, rep := c.p.CleanString(in)
+	return result{
+		name: name, in: in, out: out,
+		changes: rep.Changes, suggestions: rep.Suggestions, changed: len(rep.Changes) > 0,
+	}
 }
 
-// clean checks and cleans one whole input.
-func (c *cleaner) clean(name string, data []byte) result {
-	if err := checkText(data); err != nil {
-		return result{name: name, err: fmt.Errorf("%s: %w; left as it was", name, err)}
+// describe words an error met while cleaning the input name: nil for an
+// error writing standard output (reported once, at the end), errInterrupted
+// for an interrupt.
+func (c *cleaner) describe(name string, err error) error {
+	var bad *badByteError
+	switch {
+	case err == nil:
+		return nil
+	case c.stdout.err != nil && errors.Is(err, c.stdout.err):
+		return nil
+	case errors.Is(err, context.Canceled):
+		return errInterrupted
+	case errors.As(err, &bad) && name != stdinName:
+		return fmt.Errorf("%s: %v; left as it was", name, bad)
 	}
-	out, rep := c.p.CleanString(string(data))
-	return result{name: name, in: string(data), out: out, report: rep}
+	return fileError(name, err)
 }
 
-// print writes one result as the flags ask.
-func (c *cleaner) print(r result, ctx context.Context) {
+// print prints one result as the flags ask.
+func (c *cleaner) print(r result) {
 	if r.err != nil {
+		if errors.Is(r.err, errInterrupted) {
+			c.interrupted++
+			c.failed = true
+			return
+		}
 		c.fail("%v", r.err)
 		return
 	}
-	changed := r.out != r.in
-	c.changed = c.changed || changed
+	c.changed = c.changed || r.changed
 	if c.plain() {
 		io.WriteString(c.stdout, r.out)
 	}
-	if c.o.list && changed {
+	if c.o.list && r.changed {
 		fmt.Fprintln(c.stdout, r.name)
 	}
-	if c.o.diff && changed {
+	if c.o.diff && r.changed {
 		io.WriteString(c.stdout, unifiedDiff(r))
 	}
 	if c.o.json {
-		c.printJSON(r)
-	}
-	if c.o.write && changed && r.name != stdinName {
-		if err := writeAtomic(r.name, []byte(r.out)); err != nil {
-			c.fail("%v", err)
-		}
+		c.printJSON(r.name, r.changes, r.suggestions)
 	}
 }
 
 // unifiedDiff returns the diff between r.in and r.out, built from the
 // report's own changes, labelled with the file name for patch -p0.
 func unifiedDiff(r result) string {
-	edits := make([]udiff.Edit, len(r.report.Changes))
-	for i, ch := range r.report.Changes {
+	edits := make([]udiff.Edit, len(r.changes))
+	for i, ch := range r.changes {
 		edits[i] = udiff.Edit{Start: ch.Offset, End: ch.Offset + ch.Len, New: ch.New}
 	}
 	d, err := udiff.ToUnified(r.name, r.name, r.in, edits, udiff.DefaultContextLines)
@@ -196,51 +341,37 @@ func unifiedDiff(r result) string {
 	return d
 }
 
-// jsonEdit is one line of the -json report; see examples/cleanup/report.schema.json.
+// jsonEdit is one line of the -json report; report.schema.json describes it.
 type jsonEdit struct {
-	File         string        `json:"file"`
-	Offset       int           `json:"offset"`
-	Length       int           `json:"length"`
-	Line         int           `json:"line"`
-	Column       int           `json:"column"`
-	Old          string        `json:"old"`
-	New          string        `json:"new"`
-	Pass         string        `json:"pass"`
-	Rule         jsonRule      `json:"rule"`
-	Message      string        `json:"message,omitempty"`
-	Replacements []jsonReplace `json:"replacements"`
-	Confidence   float64       `json:"confidence"`
-	Applied      bool          `json:"applied"`
+	File         string   `json:"file"`
+	Offset       int      `json:"offset"`
+	Length       int      `json:"length"`
+	Line         int      `json:"line"`
+	Column       int      `json:"column"`
+	Old          string   `json:"old"`
+	New          string   `json:"new"`
+	Pass         string   `json:"pass"`
+	Rule         string   `json:"rule"`
+	Message      string   `json:"message,omitempty"`
+	Replacements []string `json:"replacements"`
+	Confidence   float64  `json:"confidence"`
+	Applied      bool     `json:"applied"`
 }
 
-type jsonRule struct {
-	ID       string `json:"id"`
-	Category string `json:"category"`
-}
-
-type jsonReplace struct {
-	Value string `json:"value"`
-}
-
-func (c *cleaner) printJSON(r result) {
+// printJSON prints the changes and suggestions of the input name, one JSON
+// object a line, in input order.
+func (c *cleaner) printJSON(name string, changes, suggestions []copyedit.Change) {
 	enc := json.NewEncoder(c.stdout)
 	enc.SetEscapeHTML(false)
 	emit := func(ch copyedit.Change, applied bool) {
 		e := jsonEdit{
-			File: r.name, Offset: ch.Offset, Length: ch.Len, Line: ch.Line, Column: ch.Col,
-			Old: ch.Old, New: ch.New, Pass: ch.Pass(),
-			Rule:    jsonRule{ID: ch.Rule, Category: ch.Pass()},
+			File: name, Offset: ch.Offset, Length: ch.Len, Line: ch.Line, Column: ch.Col,
+			Old: ch.Old, New: ch.New, Pass: ch.Pass(), Rule: ch.Rule,
 			Message: ch.Message, Confidence: ch.Confidence, Applied: applied,
-			Replacements: []jsonReplace{{Value: ch.New}},
+			Replacements: append([]string{ch.New}, ch.Alternatives...),
 		}
-		for _, a := range ch.Alternatives {
-			e.Replacements = append(e.Replacements, jsonReplace{Value: a})
-		}
-		if err := enc.Encode(e); err != nil {
-			c.fail("%v", err)
-		}
+		enc.Encode(e) // a write error is kept by c.stdout and reported at the end
 	}
-	changes, suggestions := r.report.Changes, r.report.Suggestions
 	for len(changes) > 0 || len(suggestions) > 0 {
 		if len(suggestions) == 0 || (len(changes) > 0 && changes[0].Offset <= suggestions[0].Offset) {
 			emit(changes[0], true)
@@ -252,144 +383,32 @@ func (c *cleaner) printJSON(r result) {
 	}
 }
 
-// writeAtomic replaces the file name with data: it writes a temporary file in
-// the same folder, syncs it, gives it the original's mode and renames it over
-// the original, so the file is always either the old or the new text.
-func writeAtomic(name string, data []byte) error {
-	st, err := os.Stat(name)
+// outWriter buffers standard output and keeps its first error, so that a
+// closed or full output is reported once rather than after every write.
+type outWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func newOutWriter(w io.Writer) *outWriter {
+	return &outWriter{w: bufio.NewWriterSize(w, 64<<10)}
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
 	if err != nil {
-		return err
+		o.err = err
 	}
-	dir, base := splitPath(name)
-	tmp, err := os.CreateTemp(dir, "."+base+".copyedit-*")
-	if err != nil {
-		return fmt.Errorf("%s: %w; the file was left as it was", name, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("%s: writing: %w; the file was left as it was", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("%s: %w; the file was left as it was", name, err)
-	}
-	if err := tmp.Chmod(st.Mode() & fs.ModePerm); err != nil {
-		return fmt.Errorf("%s: %w; the file was left as it was", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w; the file was left as it was", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("%s: %w; the file was left as it was", name, err)
-	}
-	done = true
-	return nil
+	return n, err
 }
 
-func splitPath(name string) (dir, base string) {
-	i := len(name) - 1
-	for i >= 0 && !os.IsPathSeparator(name[i]) {
-		i--
+// Flush writes out what is buffered and returns the first error.
+func (o *outWriter) Flush() error {
+	if o.err == nil {
+		o.err = o.w.Flush()
 	}
-	if i < 0 {
-		return ".", name
-	}
-	return name[:i+1], name[i+1:]
-}
-
-// checkText returns an error when data looks binary (a NUL byte) or is not
-// valid UTF-8, naming where the first bad byte is.
-func checkText(data []byte) error {
-	i, nul := firstBad(data)
-	if i < 0 {
-		return nil
-	}
-	line := 1 + bytes.Count(data[:i], []byte{'\n'})
-	col := i - bytes.LastIndexByte(data[:i], '\n')
-	return badByte(data[i], nul, i, line, col)
-}
-
-func badByte(b byte, nul bool, offset, line, col int) error {
-	if nul {
-		return fmt.Errorf("looks binary: NUL byte at offset %d (line %d, column %d)", offset, line, col)
-	}
-	return fmt.Errorf("not valid UTF-8: byte 0x%02x at offset %d (line %d, column %d)", b, offset, line, col)
-}
-
-// firstBad returns the offset of the first NUL byte or invalid UTF-8
-// sequence in data, or -1, and whether it is a NUL.
-func firstBad(data []byte) (int, bool) {
-	nul := bytes.IndexByte(data, 0)
-	valid := data
-	if nul >= 0 {
-		valid = data[:nul]
-	}
-	if !utf8.Valid(valid) {
-		for i := 0; i < len(valid); {
-			r, size := utf8.DecodeRune(valid[i:])
-			if r == utf8.RuneError && size <= 1 {
-				return i, false
-			}
-			i += size
-		}
-	}
-	return nul, nul >= 0
-}
-
-// checkedReader passes a stream through, failing on the first NUL byte or
-// invalid UTF-8 sequence with its place in the stream. A rune cut by the end
-// of one read is held back until the next.
-type checkedReader struct {
-	r         io.Reader
-	offset    int    // bytes passed on so far
-	line      int    // newlines passed on so far
-	lineStart int    // offset where the current line starts
-	pending   []byte // an incomplete rune held back
-	err       error
-}
-
-func (cr *checkedReader) Read(p []byte) (int, error) {
-	if cr.err != nil {
-		return 0, cr.err
-	}
-	if len(p) <= utf8.UTFMax {
-		return 0, io.ErrShortBuffer
-	}
-	n := copy(p, cr.pending)
-	cr.pending = cr.pending[:0]
-	m, err := cr.r.Read(p[n:])
-	n += m
-	keep := 0 // bytes of a rune cut at the end, held back unless the stream ended
-	if err == nil {
-		for k := 1; k <= utf8.UTFMax && k <= n; k++ {
-			if utf8.RuneStart(p[n-k]) {
-				if !utf8.FullRune(p[n-k : n]) {
-					keep = k
-				}
-				break
-			}
-		}
-	}
-	data := p[:n-keep]
-	if i, nul := firstBad(data); i >= 0 {
-		line := cr.line + 1 + bytes.Count(data[:i], []byte{'\n'})
-		col := cr.offset + i - cr.lineStart + 1
-		if j := bytes.LastIndexByte(data[:i], '\n'); j >= 0 {
-			col = i - j
-		}
-		cr.err = badByte(data[i], nul, cr.offset+i, line, col)
-		return 0, cr.err
-	}
-	if j := bytes.LastIndexByte(data, '\n'); j >= 0 {
-		cr.line += bytes.Count(data, []byte{'\n'})
-		cr.lineStart = cr.offset + j + 1
-	}
-	cr.pending = append(cr.pending, p[n-keep:n]...)
-	cr.offset += len(data)
-	return len(data), err
+	return o.err
 }

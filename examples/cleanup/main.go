@@ -20,6 +20,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/copyedit/copyedit"
 )
@@ -93,13 +94,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cleanup: -passes: %v\n", err)
 		return exitError
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	c := &cleaner{p: p, o: o, stdout: stdout, stderr: stderr}
+	ctx := context.Background()
+	if o.write {
+		// An interrupt stops the rewriting between two steps, never inside
+		// one: files not yet renamed keep their old text, their temporary
+		// files are removed, and the exit status says so. Without -w nothing
+		// but standard output is written, and an interrupt ends the run at once.
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+		defer stop()
+	}
+	out := newOutWriter(stdout)
+	c := &cleaner{p: p, o: o, stdout: out, stderr: stderr}
 	if len(files) == 0 {
 		c.stdin(stdin)
 	} else {
 		c.files(ctx, files, runtime.GOMAXPROCS(0))
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "cleanup: writing standard output: %v\n", err)
+		c.failed = true
 	}
 	switch {
 	case c.failed:
