@@ -1,0 +1,213 @@
+package casing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copyedit/copyedit/normalize"
+)
+
+// article checks the indefinite article at token i ("a", "an", "A", "An")
+// against the sound of the next word: "a interesting" → "an interesting",
+// "an custom" → "a custom". It goes by sound, not letter: "a Ukrainian",
+// "a one-time", "an hour", "an MBA" stay. It reports whether text was an
+// article.
+func (w *walker) article(i int, text string) bool {
+	var isAn bool
+	switch text {
+	case "a", "A":
+	case "an", "An":
+		isAn = true
+	default:
+		return false
+	}
+	t := w.toks[i]
+	if startsUpper(text) && t.Flags&(normalize.SentenceStart|normalize.LineStart) == 0 {
+		return false // "Vitamin A", "Plan A"
+	}
+	switch w.punct(i - 1) {
+	case '-', '’', '\'', '.', '&', '/':
+		return false
+	}
+	if w.punct(i+1) == '-' || i+2 >= len(w.toks) || w.toks[i+1].Kind != normalize.Space {
+		return false
+	}
+	j := i + 2
+	if isOpening(w.punct(j)) && w.punct(j) != '—' && w.punct(j) != '–' {
+		j++
+	}
+	if j >= len(w.toks) {
+		return false
+	}
+	snd, conf := w.c.soundOf(w.text, w.toks, j)
+	var want string
+	switch {
+	case snd == soundVowel && !isAn:
+		want = "an"
+	case snd == soundConsonant && isAn:
+		want = "a"
+		if r, _ := utf8.DecodeRuneInString(w.tokText(j)); r == 'h' || r == 'H' {
+			conf = min(conf, 0.45) // "an historic" is old but not wrong
+		}
+	default:
+		return false
+	}
+	if text == "A" || text == "An" {
+		want = capFirst(want)
+	}
+	msg := "use “an” before a vowel sound"
+	if want == "a" || want == "A" {
+		msg = "use “a” before a consonant sound"
+	}
+	w.add(i, want, RuleArticle, conf, msg)
+	return true
+}
+
+// soundOf returns how token j begins to sound, and how sure that is.
+func (c *Caser) soundOf(text string, toks []normalize.Token, j int) (sound, float64) {
+	t := toks[j]
+	s := t.Text(text)
+	switch t.Kind {
+	case normalize.Number:
+		return numberSound(s), 0.8
+	case normalize.Abbrev:
+		// Dotted initialisms are spoken letter by letter: "a U.S. envoy",
+		// "an F.B.I. agent"; titles ("Dr.") are not judged.
+		if strings.Count(s, ".") >= 2 {
+			r, _ := utf8.DecodeRuneInString(s)
+			return letterSound(r), 0.8
+		}
+		return soundUnknown, 0
+	case normalize.Word:
+	default:
+		return soundUnknown, 0
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	next := normalize.Kind(255)
+	if j+1 < len(toks) {
+		next = toks[j+1].Kind
+		if next == normalize.Punct && text[toks[j+1].Start] == '-' {
+			next = 254 // a hyphen follows: "X-ray", "U-turn"
+		}
+	}
+	switch shapeOf(s) {
+	case shapeUpper:
+		// An initialism is spoken letter by letter ("an MBA", "an FBI"), an
+		// acronym as a word ("a NATO summit"): decide only when both
+		// readings agree, or when it has no vowel to be read as a word.
+		if t.Is(normalize.Technical) {
+			return soundUnknown, 0
+		}
+		ls := letterSound(first)
+		if !strings.ContainsAny(s, "AEIOU") {
+			return ls, 0.85
+		}
+		if ws, _ := c.wordSound(strings.ToLower(s)); ws == ls {
+			return ls, 0.8
+		}
+		return soundUnknown, 0
+	case shapeMixedLower:
+		// "iPhone", "eBay", "mRNA": the first letter is spoken as a letter.
+		return letterSound(first), 0.85
+	}
+	if utf8.RuneCountInString(s) == 1 {
+		if next == 254 || unicode.IsUpper(first) {
+			return letterSound(first), 0.8 // "an X-ray", "a U-turn"
+		}
+		return soundUnknown, 0
+	}
+	if t.Is(normalize.Technical) {
+		return soundUnknown, 0
+	}
+	base, _ := splitPossessive(s)
+	snd, fromData := c.wordSound(string(lowerKey(nil, base)))
+	switch {
+	case snd == soundUnknown || snd == soundEither:
+		return soundUnknown, 0
+	case fromData:
+		return snd, 0.9
+	case !c.known(base):
+		if first == 'u' || first == 'U' {
+			return snd, 0.4
+		}
+		return snd, 0.6
+	}
+	return snd, 0.9
+}
+
+// wordSound returns how a lower-case word begins to sound and whether the
+// data file said so (rather than the spelling rules).
+func (c *Caser) wordSound(w string) (sound, bool) {
+	for _, r := range soundRules() {
+		if strings.HasPrefix(w, r.prefix) && (!r.whole || len(w) == len(r.prefix)) {
+			return r.sound, true
+		}
+	}
+	if w == "" {
+		return soundUnknown, false
+	}
+	switch w[0] {
+	case 'a', 'e', 'i', 'o':
+		return soundVowel, false
+	case 'u':
+		// "u", one consonant, a vowel: /ju/ ("unit", "usual", "Utah");
+		// otherwise a vowel ("umbrella", "urban", "utter").
+		if len(w) >= 3 && !isVowel(w[1]) && isVowel(w[2]) {
+			return soundConsonant, false
+		}
+		return soundVowel, false
+	}
+	if w[0] >= 'b' && w[0] <= 'z' {
+		return soundConsonant, false
+	}
+	return soundUnknown, false
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// letterSound is how the name of a letter begins: "an F", "a U", "an M".
+func letterSound(r rune) sound {
+	switch unicode.ToUpper(r) {
+	case 'A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X':
+		return soundVowel
+	}
+	if r < utf8.RuneSelf && unicode.IsLetter(r) {
+		return soundConsonant
+	}
+	return soundUnknown
+}
+
+// numberSound is how a number written in digits begins to sound: "an 8",
+// "an 11-year-old", "an 18th", "an 1800s"; "a 100", "a 46-year-old".
+func numberSound(s string) sound {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return soundUnknown
+	}
+	if s[0] == '8' {
+		return soundVowel
+	}
+	if s[0] != '1' || len(s) < 2 || (s[1] != '1' && s[1] != '8') {
+		return soundConsonant
+	}
+	// 11… and 18…: "eleven", "eighteen", "eleven thousand", "eighteen
+	// hundreds" – but "a hundred and ten" (110) and "one hundred eighty" (180).
+	digits := 0
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	rest := s[digits:]
+	switch {
+	case digits == 2, digits == 4:
+		return soundVowel
+	case digits == 3:
+		return soundConsonant
+	case digits == 5 || digits == 6:
+		return soundUnknown
+	case strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "."):
+		return soundVowel
+	}
+	return soundUnknown
+}
+
+func toLower(r rune) rune { return unicode.ToLower(r) }

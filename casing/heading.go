@@ -1,0 +1,235 @@
+package casing
+
+import (
+	"github.com/copyedit/copyedit/normalize"
+)
+
+// Heading limits: a heading is a one-line paragraph of 2 to maxHeadingWords
+// words and at most maxHeadingBytes bytes, without final punctuation.
+const (
+	maxHeadingWords = 16
+	maxHeadingBytes = 160
+)
+
+// findHeadings lists the one-line paragraphs that look like headings, with
+// how their words are cased.
+func (w *walker) findHeadings() {
+	toks := w.toks
+	lineStart := 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && toks[i].Kind != normalize.Newline {
+			continue
+		}
+		a, b := lineStart, i
+		lineStart = i + 1
+		if a >= b {
+			continue
+		}
+		// The line must be a whole paragraph: begin one and be followed by
+		// a blank line or the end of the text.
+		first := a
+		for first < b && toks[first].Kind == normalize.Space {
+			first++
+		}
+		if first == b || !toks[first].Is(normalize.ParaStart) || !w.paraEndsAt(i) {
+			continue
+		}
+		if h, ok := w.classifyHeading(first, b); ok {
+			w.s.heads = append(w.s.heads, h)
+		}
+	}
+}
+
+// paraEndsAt reports whether the newline at toks[i] (or the end, i ==
+// len) ends a paragraph: a blank line or the end of the text follows.
+func (w *walker) paraEndsAt(i int) bool {
+	toks := w.toks
+	if i >= len(toks) {
+		return true
+	}
+	for j := i + 1; j < len(toks); j++ {
+		switch toks[j].Kind {
+		case normalize.Space:
+			continue
+		case normalize.Newline:
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// classifyHeading reads the line toks[a:b] and says whether it is a heading.
+func (w *walker) classifyHeading(a, b int) (heading, bool) {
+	toks := w.toks
+	for b > a && toks[b-1].Kind == normalize.Space {
+		b--
+	}
+	h := heading{a: a, b: b, lower: -1}
+	if toks[b-1].End-toks[a].Start > maxHeadingBytes {
+		return h, false
+	}
+	// No final punctuation, also inside a closing quote or bracket.
+	last := b - 1
+	for last > a && isClosingPunct(w.punct(last)) {
+		last--
+	}
+	switch toks[last].Kind {
+	case normalize.Ellipsis:
+		return h, false
+	case normalize.Punct:
+		switch w.punct(last) {
+		case '.', '!', '?', ':', ';', ',':
+			return h, false
+		}
+	}
+	words, k := 0, 0
+	for i := a; i < b; i++ {
+		t := toks[i]
+		if t.Kind == normalize.Punct && w.punct(i) == ';' {
+			return h, false
+		}
+		if t.Kind != normalize.Word && t.Kind != normalize.Number && t.Kind != normalize.Abbrev {
+			continue
+		}
+		words++
+		if t.Kind != normalize.Word || t.Is(normalize.Technical) {
+			k++
+			continue
+		}
+		p := w.prevSolid(i)
+		if p == i-1 && (w.punct(p) == '-' || w.punct(p) == '/') {
+			continue // the second part of a compound: "De-escalation"
+		}
+		sub := p >= 0 && (w.punct(p) == ':' || isOpening(w.punct(p)))
+		idx := k
+		k++
+		if idx == 0 || sub {
+			continue
+		}
+		base, _ := splitPossessive(t.Text(w.text))
+		key := string(lowerKey(w.s.buf, base))
+		switch {
+		case t.Is(normalize.Lower):
+			if w.c.minor[key] || particles()[key] {
+				continue
+			}
+			h.lowers++
+			h.lower = i
+		case isCapShape(t):
+			h.capped++
+			if w.titleEvidence(key) {
+				h.ev++
+			}
+		}
+	}
+	if words < 2 || words > maxHeadingWords {
+		return h, false
+	}
+	h.isTitle = h.lowers == 0 && h.ev > 0
+	h.isSent = h.lowers >= 2
+	return h, true
+}
+
+// titleEvidence reports whether a capitalised heading word is an ordinary
+// word, capitalised only because the heading is in title case: "Market",
+// "Implications", "Next"; not a name such as "Trump" or "Russia".
+func (w *walker) titleEvidence(key string) bool {
+	if w.c.minor[key] {
+		return true // "With", "Under": title case in some style
+	}
+	if !w.c.common(key) {
+		return false
+	}
+	if ci, ok := w.c.tables.caps[key]; ok && ci.shape == shapeTitle && ci.capLevel <= 50 {
+		return false
+	}
+	return true
+}
+
+func isClosingPunct(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', '»', '›', ')', ']':
+		return true
+	}
+	return false
+}
+
+// headingRule capitalises the one word left in lower case in a title-case
+// heading, when the heading itself or the document's other headings show
+// that title case is the style.
+func (w *walker) headingRule() {
+	heads := w.s.heads
+	titles, sents := 0, 0
+	for _, h := range heads {
+		if h.isTitle {
+			titles++
+		}
+		if h.isSent {
+			sents++
+		}
+	}
+	T0, S := w.st.titleHeads+titles, w.st.sentenceHeads+sents
+	fixed := 0
+	for changed := true; changed; {
+		changed = false
+		for i := range heads {
+			h := &heads[i]
+			if h.lowers != 1 || h.fixed {
+				continue
+			}
+			T := T0 + fixed
+			var conf float64
+			switch {
+			case S > 0 && S >= T:
+				conf = 0.3
+			case h.ev > 0 && T >= 1:
+				conf = 0.8
+			case h.ev > 0:
+				conf = 0.55
+			case T >= 2:
+				conf = 0.65
+			default:
+				conf = 0.35
+			}
+			h.conf = conf
+			if conf >= normalize.DefaultThreshold {
+				h.fixed = true
+				fixed++
+				changed = true
+			}
+		}
+	}
+	for _, h := range heads {
+		if h.lowers != 1 || h.conf == 0 {
+			continue
+		}
+		base, suf := splitPossessive(w.tokText(h.lower))
+		w.add(h.lower, w.capitalised(base)+suf, RuleHeading, h.conf, "capitalise every main word of a title-case heading")
+	}
+	w.st.titleHeads += titles + fixed
+	w.st.sentenceHeads += sents
+}
+
+// capitalised returns the capitalised spelling of a lower-case word: the
+// lexicon's when it knows one ("nato" → "NATO"), else with a capital first.
+func (w *walker) capitalised(base string) string {
+	key := lowerKey(w.s.buf, base)
+	if n, ok := w.c.names[string(key)]; ok {
+		return n
+	}
+	if ci, ok := w.caps(key); ok && ci.conf > 0 && ci.shape != shapeMixedLower {
+		return ci.form
+	}
+	return capFirst(base)
+}
+
+// inHeading reports whether token i is in one of the headings; hp is a
+// cursor into the sorted headings that the caller advances with i.
+func (w *walker) inHeading(i int, hp *int) bool {
+	heads := w.s.heads
+	for *hp < len(heads) && heads[*hp].b <= i {
+		*hp++
+	}
+	return *hp < len(heads) && heads[*hp].a <= i
+}

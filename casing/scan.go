@@ -1,0 +1,258 @@
+package casing
+
+import (
+	"unicode/utf8"
+
+	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/normalize"
+)
+
+// scan runs the word rules over every token: sentence starts, "i", proper
+// nouns, given names, phrases and a/an.
+func (w *walker) scan() {
+	toks := w.toks
+	hp := 0
+	skipPhrase := -1
+	for i, t := range toks {
+		if t.Kind != normalize.Word || t.Is(normalize.Technical) {
+			continue
+		}
+		text := t.Text(w.text)
+		if len(text) <= 2 && (text[0]|0x20) == 'a' && w.article(i, text) {
+			continue
+		}
+		if i > skipPhrase && (t.Is(normalize.Lower) || t.Is(normalize.Title)) {
+			if end := w.phrase(i, text); end > 0 {
+				skipPhrase = end
+			}
+		}
+		if !t.Is(normalize.Lower) {
+			continue
+		}
+		if text[0] == 'i' && w.pronounI(i, text) {
+			continue
+		}
+		if t.Is(normalize.SentenceStart) {
+			w.sentenceStart(i, text)
+			continue
+		}
+		if !w.midSentence(i) {
+			continue
+		}
+		heading := w.inHeading(i, &hp)
+		base, suf := splitPossessive(text)
+		w.s.buf = lowerKey(w.s.buf, base)
+		key := w.s.buf
+		if n, ok := w.c.names[string(key)]; ok {
+			w.add(i, n+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
+			continue
+		}
+		ci, inCaps := w.caps(key)
+		if inCaps && ci.conf > 0 {
+			w.add(i, ci.form+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
+		}
+		if len(w.st.evidence) > 0 && !heading {
+			if e, ok := w.st.evidence[string(key)]; ok {
+				e.lows++
+				w.s.lowIdx = append(w.s.lowIdx, i)
+			}
+		}
+		if j := w.nextWordAfterSpace(i); j >= 0 && startsUpper(w.tokText(j)) && !toks[j].Is(normalize.SentenceStart) {
+			w.givenName(i, j, base, suf, ci, inCaps)
+		}
+	}
+}
+
+// sentenceStart capitalises the first word of a sentence or paragraph.
+// Words written lower case by design ("iPhone", "eBay") have a capital
+// inside and are never Lower, so they are never seen here.
+func (w *walker) sentenceStart(i int, text string) {
+	base, suf := splitPossessive(text)
+	// A list marker ("a) first", "i. one") is not a word.
+	if utf8.RuneCountInString(base) == 1 {
+		if r := w.punct(i + 1); r == '.' || r == ')' {
+			return
+		}
+	}
+	w.s.buf = lowerKey(w.s.buf, base)
+	if ci, ok := w.caps(w.s.buf); ok && ci.shape == shapeMixedLower && ci.lowLevel == 0 {
+		return // "iphone" at a sentence start: neither "Iphone" nor certain
+	}
+	conf := 0.9
+	if p := w.prevSolid(i); p >= 0 && isClosingPunct(w.punct(p)) {
+		conf = 0.7 // after a closing quote: ".” the" may continue a quotation
+	}
+	w.add(i, w.capitalised(base)+suf, RuleSentenceStart, conf, "capitalise the first word of a sentence")
+}
+
+// pronounI capitalises the pronoun "i" and its contractions.
+func (w *walker) pronounI(i int, text string) bool {
+	switch text {
+	case "i", "i’m", "i'm", "i’ve", "i've", "i’ll", "i'll", "i’d", "i'd":
+	default:
+		return false
+	}
+	switch w.punct(i - 1) {
+	case '(', '-', '.', '/', '’', '\'':
+		return true
+	}
+	switch w.punct(i + 1) {
+	case ')', '-', '.', '/':
+		return true
+	}
+	w.add(i, "I"+text[1:], RulePronounI, 0.85, "write the pronoun I in capitals")
+	return true
+}
+
+// givenName capitalises a lower-case given name before a capitalised
+// surname: "mark Rutte", "elena Ivanova", "priya Raghunathan". The word
+// alone does not decide: "mark", "will", "may" are names far less often
+// than words, so they need a surname that is nothing but a name.
+func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) {
+	if minorChicago()[base] || particles()[base] || utf8.RuneCountInString(base) < 2 || !onlyLetters(base) {
+		return
+	}
+	wLow := w.c.lowerLevel(base)
+	switch {
+	case inCaps && !ci.given:
+		return
+	case !inCaps && (wLow != 0 || utf8.RuneCountInString(base) < 3 || w.c.known(base)):
+		return // an ordinary word with no capitalised form: "said"
+	}
+	sur, _ := splitPossessive(w.tokText(j))
+	sKey := string(lowerKey(nil, sur))
+	if places()[sKey] || w.c.common(sKey) {
+		return
+	}
+	// strong: the surname is nothing but a name (unknown to the lexicon,
+	// or only a proper name).
+	sci, sInCaps := w.c.tables.caps[sKey]
+	strong := !w.c.known(sur) || (sInCaps && sci.lowLevel == 0 && sci.class == lexicon.ProperName)
+	switch {
+	case !inCaps:
+		if strong || (sInCaps && sci.lowLevel == 0) {
+			w.add(i, capFirst(base)+suf, RuleGivenName, 0.65, "capitalise a given name before a surname")
+		}
+	case wLow != 0 && wLow <= 60:
+		// An ordinary word before two capitalised words is more likely a
+		// title or job ("lead singer Maren Solberg") than a given name.
+		if k := w.nextWordAfterSpace(j); k >= 0 && startsUpper(w.tokText(k)) {
+			return
+		}
+		if strong {
+			w.add(i, ci.form+suf, RuleGivenName, 0.7, "capitalise a given name before a surname")
+		}
+	case wLow == 0 || int(ci.capLevel)+20 <= int(wLow):
+		w.add(i, ci.form+suf, RuleGivenName, 0.9, "capitalise a given name before a surname")
+	}
+}
+
+// phrase restores a multi-word name from the gazetteer when one of its
+// words has lost its capital: "cold War" → "Cold War". It returns the index
+// of the phrase's last token, or 0 when none matches.
+func (w *walker) phrase(i int, text string) int {
+	if w.c.phraseBF[text[0]]&(1<<uint(min(len(text), 63))) == 0 {
+		_, suf := splitPossessive(text)
+		if suf == "" || w.c.phraseBF[text[0]]&(1<<uint(min(len(text)-len(suf), 63))) == 0 {
+			return 0
+		}
+	}
+	base, _ := splitPossessive(text)
+	list := w.c.phrases[base]
+	for _, p := range list {
+		if end := w.matchPhrase(i, p); end > 0 {
+			return end
+		}
+	}
+	return 0
+}
+
+// matchPhrase matches p at token i; see phrase.
+func (w *walker) matchPhrase(i int, p phrase) int {
+	toks := w.toks
+	var idx [8]int
+	if len(p.words) > len(idx) {
+		return 0
+	}
+	j := i
+	for k, word := range p.words {
+		if k > 0 {
+			if j+2 >= len(toks) || toks[j+1].Kind != normalize.Space || w.tokText(j+1) != " " || toks[j+2].Kind != normalize.Word {
+				return 0
+			}
+			j += 2
+		}
+		text := w.tokText(j)
+		if k == len(p.words)-1 {
+			text, _ = splitPossessive(text)
+		}
+		if !equalFold(text, word) {
+			return 0
+		}
+		idx[k] = j
+	}
+	// Evidence that the phrase is a name here: one of its words already
+	// capitalised where the position does not explain it.
+	evidence, wrong := 0, 0
+	commonOnly := true
+	for k, word := range p.words {
+		t := toks[idx[k]]
+		text := w.tokText(idx[k])
+		if startsUpper(text) && !(k == 0 && !w.midSentence(idx[k])) && startsUpper(word) {
+			evidence++
+		}
+		if !startsUpper(text) && startsUpper(word) {
+			wrong++
+		}
+		if startsUpper(word) && !w.c.common(string(lowerKey(nil, word))) {
+			commonOnly = false
+		}
+		_ = t
+	}
+	if wrong == 0 {
+		return j
+	}
+	conf := 0.9
+	switch {
+	case evidence > 0:
+	case !commonOnly:
+		conf = 0.75 // "los angeles": its words are not ordinary words
+	default:
+		conf = 0.4 // "cold war", "wall street" may be ordinary words here
+	}
+	for k, word := range p.words {
+		text := w.tokText(idx[k])
+		if startsUpper(text) || !startsUpper(word) {
+			continue
+		}
+		_, suf := splitPossessive(text)
+		if k < len(p.words)-1 {
+			suf = ""
+		}
+		w.add(idx[k], word+suf, RulePhrase, conf, "capitalise every word of a name")
+	}
+	return j
+}
+
+// equalFold compares a text word with a phrase word, case-insensitively,
+// with ’ and ' equal.
+func equalFold(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		a, b = a[na:], b[nb:]
+		if ra == rb {
+			continue
+		}
+		if ra == '’' {
+			ra = '\''
+		}
+		if rb == '’' {
+			rb = '\''
+		}
+		if toLower(ra) != toLower(rb) {
+			return false
+		}
+	}
+	return a == "" && b == ""
+}
