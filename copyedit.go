@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/copyedit/copyedit/casing"
 	"github.com/copyedit/copyedit/normalize"
 	"github.com/copyedit/copyedit/spacing"
 )
@@ -40,7 +41,7 @@ type Report = normalize.Report
 type Change = normalize.Change
 
 // PassNames lists the built-in passes in the order they run.
-var PassNames = []string{"normalize", "spacing"}
+var PassNames = []string{"normalize", "spacing", "casing"}
 
 type config struct {
 	passes     map[string]bool
@@ -48,6 +49,7 @@ type config struct {
 	pipeline   []normalize.PipelineOption
 	normalize  []normalize.Option
 	spacing    []spacing.Option
+	casing     []casing.Option
 	typography normalize.Typography
 }
 
@@ -118,6 +120,23 @@ func WithSpacingOptions(opts ...spacing.Option) Option {
 	return func(c *config) error { c.spacing = append(c.spacing, opts...); return nil }
 }
 
+// WithCasingOptions passes options to the casing pass.
+func WithCasingOptions(opts ...casing.Option) Option {
+	return func(c *config) error { c.casing = append(c.casing, opts...); return nil }
+}
+
+// WithNames adds names the casing pass writes as given ("Okonkwo",
+// "rescEU"); a name of several words is matched as a phrase.
+func WithNames(names ...string) Option {
+	return WithCasingOptions(casing.WithNames(names...))
+}
+
+// WithHeadingStyle sets the title-case style the casing pass follows in
+// headings: casing.Chicago (the default) or casing.AP.
+func WithHeadingStyle(s casing.HeadingStyle) Option {
+	return WithCasingOptions(casing.WithHeadingStyle(s))
+}
+
 // New returns a pipeline of the built-in passes, configured by opts.
 func New(opts ...Option) (*Pipeline, error) {
 	c := &config{}
@@ -141,6 +160,13 @@ func New(opts ...Option) (*Pipeline, error) {
 			return nil, err
 		}
 		passes = append(passes, s)
+	}
+	if on("casing") {
+		cs, err := casing.New(c.casing...)
+		if err != nil {
+			return nil, err
+		}
+		passes = append(passes, cs)
 	}
 	passes = append(passes, c.extra...)
 	return normalize.NewPipeline(passes, c.pipeline...)

@@ -101,6 +101,18 @@ var articleFixes = []struct{ before, after, why string }{
 	{"wavers,it could", "wavers, it could", "space after a comma"},
 	{"experience in international security and diplomacy, Dr.Ivanova", "experience in international security and diplomacy, Dr. Ivanova", "space after a title abbreviation"},
 	{"Archyde:  European", "Archyde: European", "doubled space"},
+	{"General mark Rutte", "General Mark Rutte", "given name before a surname; \"could mark the beginning\" keeps its verb"},
+	{"Dr. elena Ivanova on", "Dr. Elena Ivanova on", "given name in a heading"},
+	{"President-elect donald Trump", "President-elect Donald Trump", "given name"},
+	{"ensure russia’s", "ensure Russia’s", "country name with a possessive"},
+	{"tensions with russia", "tensions with Russia", "country name"},
+	{"Peace in ukraine", "Peace in Ukraine", "country name at the end of a heading"},
+	{"security. for the West", "security. For the West", "sentence start"},
+	{"conflict. european leaders", "conflict. European leaders", "sentence start"},
+	{"\n\nas global attention", "\n\nAs global attention", "paragraph start"},
+	{"On the broader Implications", "On the Broader Implications", "the one word left lower in a title-case heading"},
+	{"cold War-style", "Cold War-style", "multi-word name from the phrase gazetteer"},
+	{"That’s a interesting", "That’s an interesting", "an before a vowel sound"},
 }
 
 // articleKeeps are phrases of the article that must come out unchanged: each
@@ -116,7 +128,7 @@ var articleKeeps = []struct{ phrase, why string }{
 	{"within 24 hours", "numbers"},
 	{"a six-month timeline", "hyphenated compound"},
 	{"Russian president Vladimir Putin", "lower-case title before a name is house style, not a defect"},
-	{"President-elect Donald Trump", "hyphenated title"},
+	{"President-elect Donald Trump:", "hyphenated title"},
 	{"Dr. Ivanova:", "speaker label with an abbreviation"},
 	{"Archyde: Dr. Ivanova, reports", "speaker label"},
 	{"Kyiv’s", "a name the dictionaries lack"},
@@ -148,9 +160,9 @@ func TestArticleFixesAndKeeps(t *testing.T) {
 // Raise them as the passes improve; never lower them.
 var evalFloor = map[evaluate.Category]evaluate.Counts{
 	evaluate.Spelling:  {Fixed: 0, False: 0},
-	evaluate.Casing:    {Fixed: 0, False: 0},
+	evaluate.Casing:    {Fixed: 47, False: 0},
 	evaluate.Spacing:   {Fixed: 33, False: 0},
-	evaluate.Article:   {Fixed: 0, False: 0},
+	evaluate.Article:   {Fixed: 1, False: 0},
 	evaluate.Paragraph: {Fixed: 3, False: 0},
 }
 

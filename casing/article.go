@@ -53,7 +53,7 @@ func (w *walker) article(i int, text string) bool {
 	default:
 		return false
 	}
-	if text == "A" || text == "An" {
+	if text == "A" || text == "An" || t.Is(normalize.SentenceStart) {
 		want = capFirst(want)
 	}
 	msg := "use “an” before a vowel sound"

@@ -86,8 +86,8 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 	words, k := 0, 0
 	for i := a; i < b; i++ {
 		t := toks[i]
-		if t.Kind == normalize.Punct && w.punct(i) == ';' {
-			return h, false
+		if (t.Kind == normalize.Punct && w.punct(i) == ';') || t.Is(normalize.SentenceEnd) {
+			return h, false // a sentence, not a heading
 		}
 		if t.Kind != normalize.Word && t.Kind != normalize.Number && t.Kind != normalize.Abbrev {
 			continue
@@ -104,7 +104,7 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		sub := p >= 0 && (w.punct(p) == ':' || isOpening(w.punct(p)))
 		idx := k
 		k++
-		if idx == 0 || sub {
+		if idx == 0 || sub || t.Is(normalize.SentenceStart) {
 			continue
 		}
 		base, _ := splitPossessive(t.Text(w.text))
