@@ -36,6 +36,9 @@ func checkInvariants(t *testing.T, p *copyedit.Pipeline, in string) {
 	if err != nil || replayed != out {
 		t.Fatalf("the report does not take the input to the output: %v\ninput %q\noutput %q\nreplay %q", err, in, out, replayed)
 	}
+	if quiet := p.Fix(in); quiet != out {
+		t.Fatalf("Fix and CleanString disagree on %q:\n%q\n%q", in, quiet, out)
+	}
 	if utf8.ValidString(in) && !utf8.ValidString(out) {
 		t.Fatalf("valid UTF-8 in, invalid out: %q → %q", in, out)
 	}

@@ -72,8 +72,15 @@ func (p *Pipeline) Threshold() float64 { return p.threshold }
 
 // Fix returns s cleaned.
 func (p *Pipeline) Fix(s string) string {
-	out, _ := p.CleanString(s)
-	return out
+	se := p.newSession(nil)
+	var out strings.Builder
+	out.Grow(len(s) + len(s)/64)
+	for len(s) > 0 {
+		n, forced := nextCut(s, p.chunkSize, true)
+		out.WriteString(se.clean(s[:n], forced))
+		s = s[n:]
+	}
+	return out.String()
 }
 
 // CleanString returns s cleaned and the report of what changed.
@@ -159,7 +166,7 @@ func (p *Pipeline) newSession(report func(Change, bool)) *session {
 // clean cleans the next chunk; forced says the chunk was cut inside a
 // paragraph, so that the next one continues it.
 func (se *session) clean(chunk string, forced bool) string {
-	out, changes, suggestions := se.p.run(chunk, se.st, se.continued)
+	out, changes, suggestions := se.p.run(chunk, se.st, se.continued, se.report != nil)
 	if se.report != nil {
 		base := se.base
 		for _, c := range changes {
@@ -180,9 +187,12 @@ func (se *session) clean(chunk string, forced bool) string {
 	return out
 }
 
-// run cleans one chunk and returns its output, changes and suggestions, with
-// offsets relative to the chunk.
-func (p *Pipeline) run(chunk string, st *State, continued bool) (string, []Change, []Change) {
+// run cleans one chunk and returns its output and, when report is set, its
+// changes and suggestions, with offsets relative to the chunk.
+func (p *Pipeline) run(chunk string, st *State, continued, report bool) (string, []Change, []Change) {
+	if !report {
+		return p.runQuiet(chunk, st, continued), nil, nil
+	}
 	t := tracker{orig: chunk, cur: chunk}
 	d := &Doc{Text: chunk, Continued: continued, state: st}
 	for _, pass := range p.passes {
@@ -219,6 +229,25 @@ func (p *Pipeline) run(chunk string, st *State, continued bool) (string, []Chang
 	}
 	sort.SliceStable(suggestions, func(i, j int) bool { return suggestions[i].Offset < suggestions[j].Offset })
 	return t.cur, changes, suggestions
+}
+
+// runQuiet is run without a report: the edits are made, not tracked.
+func (p *Pipeline) runQuiet(chunk string, st *State, continued bool) string {
+	d := &Doc{Text: chunk, Continued: continued, state: st}
+	for _, pass := range p.passes {
+		if d.Text != chunk {
+			d = &Doc{Text: chunk, Continued: continued, state: st, tokens: d.tokens}
+		}
+		edits := Valid(chunk, pass.Edits(d))
+		for _, e := range edits {
+			if e.Sure() < p.threshold {
+				edits = keep(edits, p.threshold, true)
+				break
+			}
+		}
+		chunk = Apply(chunk, edits)
+	}
+	return chunk
 }
 
 // keep returns the edits whose confidence is at least threshold (sure) or
