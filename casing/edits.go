@@ -47,10 +47,11 @@ type cand struct {
 // heading is a one-line paragraph that looks like a heading.
 type heading struct {
 	a, b    int // token range
-	lower   int // the one lower-case content word, when lowers == 1
-	lowers  int // lower-case content words
+	lo, hi  int // its lower-case content words: scratch.headLows[lo:hi]
+	lower   int // the one lower-case content word left, when lowers == 1
+	lowers  int // lower-case content words that no other rule capitalises
 	capped  int // capitalised words after the first
-	ev      int // capitalised words that are ordinary words: title-case evidence
+	ev      int // capitalised ordinary words: title-case evidence
 	fixed   bool
 	conf    float64
 	isTitle bool
@@ -60,10 +61,11 @@ type heading struct {
 // scratch is the per-call working memory, pooled so that a clean document
 // costs no allocation.
 type scratch struct {
-	cands  []cand
-	heads  []heading
-	lowIdx []int
-	buf    []byte
+	cands    []cand
+	heads    []heading
+	headLows []int
+	lowIdx   []int
+	buf      []byte
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 0, 64)} }}
@@ -86,7 +88,7 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 	}
 	st := normalize.Load(d.State(), stateKey{}, newDocState)
 	s := scratchPool.Get().(*scratch)
-	s.cands, s.heads, s.lowIdx = s.cands[:0], s.heads[:0], s.lowIdx[:0]
+	s.cands, s.heads, s.headLows, s.lowIdx = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0]
 	defer scratchPool.Put(s)
 	w := &walker{c: c, text: d.Text, toks: toks, st: st, s: s}
 	w.findHeadings()

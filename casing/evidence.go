@@ -100,7 +100,13 @@ func (w *walker) docEvidence() {
 		base, suf := splitPossessive(w.tokText(i))
 		key := string(lowerKey(w.s.buf, base))
 		e := ev[key]
-		if e == nil || e.caps == 0 || e.caps < e.lows || particles()[key] || w.c.common(key) {
+		if e == nil || e.caps == 0 || particles()[key] || w.c.common(key) {
+			continue
+		}
+		// A word the lexicon does not know at all needs one capitalised
+		// use; a rare word ("kremlin", level 70) needs as many as it has
+		// lower-case ones.
+		if e.caps < e.lows && w.c.known(base) {
 			continue
 		}
 		if strings.EqualFold(e.form, base) {

@@ -60,12 +60,13 @@ func (w *walker) paraEndsAt(i int) bool {
 }
 
 // classifyHeading reads the line toks[a:b] and says whether it is a heading.
+// Its lower-case content words go to w.s.headLows[h.lo:h.hi].
 func (w *walker) classifyHeading(a, b int) (heading, bool) {
 	toks := w.toks
 	for b > a && toks[b-1].Kind == normalize.Space {
 		b--
 	}
-	h := heading{a: a, b: b, lower: -1}
+	h := heading{a: a, b: b, lo: len(w.s.headLows), hi: len(w.s.headLows)}
 	if toks[b-1].End-toks[a].Start > maxHeadingBytes {
 		return h, false
 	}
@@ -84,6 +85,8 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		}
 	}
 	words, k := 0, 0
+	prevCap := -1 // the last capitalised word, for adjacency
+	prevName := false
 	for i := a; i < b; i++ {
 		t := toks[i]
 		if (t.Kind == normalize.Punct && w.punct(i) == ';') || t.Is(normalize.SentenceEnd) {
@@ -104,31 +107,51 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		sub := p >= 0 && (w.punct(p) == ':' || isOpening(w.punct(p)))
 		idx := k
 		k++
-		if idx == 0 || sub || t.Is(normalize.SentenceStart) {
-			continue
-		}
 		base, _ := splitPossessive(t.Text(w.text))
 		key := string(lowerKey(w.s.buf, base))
+		adjacent := prevCap >= 0 && prevCap == i-2 && toks[i-1].Kind == normalize.Space
 		switch {
+		case idx == 0 || sub || t.Is(normalize.SentenceStart):
+			if isCapShape(t) {
+				prevCap, prevName = i, !w.c.common(key)
+			}
 		case t.Is(normalize.Lower):
+			prevCap = -1
 			if w.c.minor[key] || particles()[key] {
 				continue
 			}
-			h.lowers++
-			h.lower = i
+			w.s.headLows = append(w.s.headLows, i)
 		case isCapShape(t):
 			h.capped++
-			if w.titleEvidence(key) {
+			// A capitalised ordinary word shows title case, unless it is
+			// part of a name: "New" in "New York", "Central" in "European
+			// Central Bank".
+			ev := w.titleEvidence(key)
+			name := !ev && !w.c.minor[key]
+			if ev && !(adjacent && prevName) && !w.nextIsName(i, b) {
 				h.ev++
 			}
+			prevCap, prevName = i, name
 		}
 	}
+	h.hi = len(w.s.headLows)
 	if words < 2 || words > maxHeadingWords {
+		w.s.headLows = w.s.headLows[:h.lo]
 		return h, false
 	}
-	h.isTitle = h.lowers == 0 && h.ev > 0
-	h.isSent = h.lowers >= 2
 	return h, true
+}
+
+// nextIsName reports whether the word after toks[i] (one space between,
+// before b) is capitalised and not an ordinary word: a name that toks[i]
+// may belong to.
+func (w *walker) nextIsName(i, b int) bool {
+	j := w.nextWordAfterSpace(i)
+	if j < 0 || j >= b || !isCapShape(w.toks[j]) {
+		return false
+	}
+	base, _ := splitPossessive(w.tokText(j))
+	return !w.titleEvidence(string(lowerKey(nil, base)))
 }
 
 // titleEvidence reports whether a capitalised heading word is an ordinary
@@ -157,11 +180,31 @@ func isClosingPunct(r rune) bool {
 
 // headingRule capitalises the one word left in lower case in a title-case
 // heading, when the heading itself or the document's other headings show
-// that title case is the style.
+// that title case is the style. Words that other rules capitalise (names)
+// count as capitalised, so that the output, cleaned again, reads the same.
 func (w *walker) headingRule() {
 	heads := w.s.heads
+	if len(heads) == 0 {
+		return
+	}
+	sure := map[int]bool{}
+	for _, c := range w.s.cands {
+		if c.conf >= normalize.DefaultThreshold {
+			sure[c.tok] = true
+		}
+	}
 	titles, sents := 0, 0
-	for _, h := range heads {
+	for i := range heads {
+		h := &heads[i]
+		h.lowers, h.lower = 0, -1
+		for _, j := range w.s.headLows[h.lo:h.hi] {
+			if !sure[j] {
+				h.lowers++
+				h.lower = j
+			}
+		}
+		h.isTitle = h.lowers == 0 && h.ev > 0
+		h.isSent = h.lowers >= 2
 		if h.isTitle {
 			titles++
 		}

@@ -36,9 +36,6 @@ func (w *walker) scan() {
 			w.sentenceStart(i, text)
 			continue
 		}
-		if !w.midSentence(i) {
-			continue
-		}
 		heading := w.inHeading(i, &hp)
 		base, suf := splitPossessive(text)
 		w.s.buf = lowerKey(w.s.buf, base)
@@ -51,7 +48,7 @@ func (w *walker) scan() {
 		if inCaps && ci.conf > 0 {
 			w.add(i, ci.form+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
 		}
-		if len(w.st.evidence) > 0 && !heading {
+		if len(w.st.evidence) > 0 && !heading && w.midSentence(i) {
 			if e, ok := w.st.evidence[string(key)]; ok {
 				e.lows++
 				w.s.lowIdx = append(w.s.lowIdx, i)
