@@ -27,6 +27,7 @@ import (
 	"github.com/copyedit/copyedit/casing"
 	"github.com/copyedit/copyedit/normalize"
 	"github.com/copyedit/copyedit/spacing"
+	"github.com/copyedit/copyedit/spelling"
 )
 
 // Pipeline is a configured sequence of passes; see normalize.Pipeline for its
@@ -41,7 +42,7 @@ type Report = normalize.Report
 type Change = normalize.Change
 
 // PassNames lists the built-in passes in the order they run.
-var PassNames = []string{"normalize", "spacing", "casing"}
+var PassNames = []string{"normalize", "spacing", "spelling", "casing"}
 
 type config struct {
 	passes     map[string]bool
@@ -49,6 +50,7 @@ type config struct {
 	pipeline   []normalize.PipelineOption
 	normalize  []normalize.Option
 	spacing    []spacing.Option
+	spelling   []spelling.Option
 	casing     []casing.Option
 	typography normalize.Typography
 }
@@ -120,6 +122,30 @@ func WithSpacingOptions(opts ...spacing.Option) Option {
 	return func(c *config) error { c.spacing = append(c.spacing, opts...); return nil }
 }
 
+// WithSpellingOptions passes options to the spelling pass.
+func WithSpellingOptions(opts ...spelling.Option) Option {
+	return func(c *config) error { c.spelling = append(c.spelling, opts...); return nil }
+}
+
+// WithLocale makes the spelling pass convert to one locale's spellings:
+// spelling.US ("colour" → "color") or spelling.UK ("color" → "colour").
+// By default every standard American and British spelling is kept.
+func WithLocale(l spelling.Locale) Option {
+	return WithSpellingOptions(spelling.WithLocale(l))
+}
+
+// WithWords adds words the spelling pass takes as correct: names, brands,
+// jargon ("Archyde", "rescEU").
+func WithWords(words ...string) Option {
+	return WithSpellingOptions(spelling.WithWords(words...))
+}
+
+// WithWordFile adds the words of a word-list file (one word a line, #
+// comments) to the spelling pass; errors name the file and line.
+func WithWordFile(path string) Option {
+	return WithSpellingOptions(spelling.WithWordFile(path))
+}
+
 // WithCasingOptions passes options to the casing pass.
 func WithCasingOptions(opts ...casing.Option) Option {
 	return func(c *config) error { c.casing = append(c.casing, opts...); return nil }
@@ -160,6 +186,13 @@ func New(opts ...Option) (*Pipeline, error) {
 			return nil, err
 		}
 		passes = append(passes, s)
+	}
+	if on("spelling") {
+		sp, err := spelling.New(c.spelling...)
+		if err != nil {
+			return nil, err
+		}
+		passes = append(passes, sp)
 	}
 	if on("casing") {
 		cs, err := casing.New(c.casing...)

@@ -113,6 +113,11 @@ var articleFixes = []struct{ before, after, why string }{
 	{"On the broader Implications", "On the Broader Implications", "the one word left lower in a title-case heading"},
 	{"cold War-style", "Cold War-style", "multi-word name from the phrase gazetteer"},
 	{"That’s a interesting", "That’s an interesting", "an before a vowel sound"},
+	{"Kremlin, thes topics", "Kremlin, these topics", "typo: final e dropped; the plural noun after it agrees with these"},
+	{"outcomes of thes high-stakes", "outcomes of these high-stakes", "typo: final e dropped; the noun phrase's head, talks, is plural"},
+	{"assistance woudl bolster", "assistance would bolster", "typo: two letters swapped"},
+	{"Do you beleive a", "Do you believe a", "typo on misspell's curated list"},
+	{"Leave a Replay", "Leave a Reply", "real-word slip in a fixed phrase (data/confusions.txt)"},
 }
 
 // articleKeeps are phrases of the article that must come out unchanged: each
@@ -159,7 +164,7 @@ func TestArticleFixesAndKeeps(t *testing.T) {
 // Fixed defects in all pairs together and make at most False false edits.
 // Raise them as the passes improve; never lower them.
 var evalFloor = map[evaluate.Category]evaluate.Counts{
-	evaluate.Spelling:  {Fixed: 0, False: 0},
+	evaluate.Spelling:  {Fixed: 33, False: 0},
 	evaluate.Casing:    {Fixed: 47, False: 0},
 	evaluate.Spacing:   {Fixed: 33, False: 0},
 	evaluate.Article:   {Fixed: 1, False: 0},

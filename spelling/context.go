@@ -14,33 +14,23 @@ type context struct {
 	nextPlural, nextSingular bool
 }
 
-// The context weights, in nats.
-const (
-	// costDisagree penalizes a determiner whose number the next noun
-	// contradicts ("this topics", "these topic").
-	costDisagree = 2.5
-	// bonusAgree favours a number-marked determiner whose noun agrees
-	// ("these topics"): the determiner is then well predicted.
-	bonusAgree = 1.0
-)
-
 // cost returns the context's cost of candidate c.
 func (ctx context) cost(s *Speller, c string) float64 {
 	switch c {
 	case "these", "those":
 		if ctx.nextPlural {
-			return -bonusAgree
+			return -model.bonusAgree
 		}
 		if ctx.nextSingular {
-			return costDisagree
+			return model.costDisagree
 		}
 	case "this", "that", "each", "every", "another":
 		if ctx.nextPlural {
-			return costDisagree
+			return model.costDisagree
 		}
 	case "a", "an":
 		if ctx.nextPlural {
-			return costDisagree
+			return model.costDisagree
 		}
 	}
 	return 0

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -30,6 +31,27 @@ var localeData string
 //
 //go:embed data/confusions.txt
 var confusionData string
+
+// errorsData lists the error model's spelling confusions of several
+// letters.
+//
+//go:embed data/errors.txt
+var errorsData string
+
+// chunk is one multi-letter confusion of the error model.
+type chunk struct{ intended, typed string }
+
+// chunks parses errorsData once.
+var chunks = sync.OnceValue(func() []chunk {
+	var out []chunk
+	for line := range strings.SplitSeq(body(errorsData), "\n") {
+		a, b, ok := strings.Cut(line, " ")
+		if ok {
+			out = append(out, chunk{a, b})
+		}
+	}
+	return out
+})
 
 // keyboardData is the keyboard layout of the error model.
 //
@@ -186,10 +208,13 @@ func loadConfusions(path string, into map[string][]phrase) error {
 	return parseConfusions(f, path, into)
 }
 
-// vocab is the candidate list: the lexicon's lower-case words up to
-// MaxCandidateLevel, as a trie, with each word's entry.
+// vocab is the candidate list: the lexicon's words up to
+// MaxCandidateLevel, lower-case or capitalized dictionary words ("February",
+// "Monday"), as a trie of their lower case, with each word's spelling and
+// entry.
 type vocab struct {
 	list    *trie.List
+	forms   []string // the spelling of each word, when not its lower case
 	entries []lexicon.Entry
 }
 
@@ -199,23 +224,56 @@ type vocab struct {
 const MaxCandidateLevel = 70
 
 func newVocab(lex *lexicon.Lexicon) *vocab {
-	var words []string
-	var entries []lexicon.Entry
+	type item struct {
+		key, form string
+		e         lexicon.Entry
+	}
+	var items []item
 	for form, e := range lex.Each {
-		if e.Level <= MaxCandidateLevel && candidateForm(form) {
-			words = append(words, form)
-			entries = append(entries, e)
+		if e.Level > MaxCandidateLevel && e.Level != lexicon.UserLevel {
+			continue
+		}
+		switch {
+		case candidateForm(form):
+			items = append(items, item{form, form, e})
+		case e.Class == lexicon.Upper && len(form) > 1 && 'A' <= form[0] && form[0] <= 'Z' && candidateForm(form[1:]):
+			// A capitalized dictionary word: months, days, countries.
+			items = append(items, item{string(form[0]+'a'-'A') + form[1:], form, e})
 		}
 	}
-	l := trie.New(words)
-	v := &vocab{list: l, entries: entries}
-	if l.Len() != len(words) { // New sorted or dropped duplicates: realign
-		v.entries = make([]lexicon.Entry, l.Len())
-		for i := range l.Len() {
-			v.entries[i], _ = lex.Lookup(l.Word(i))
+	slices.SortStableFunc(items, func(a, b item) int { return strings.Compare(a.key, b.key) })
+	// One entry per lower-case key: the lower-case word if there is one,
+	// else the commonest capitalized one.
+	out := items[:0]
+	for _, it := range items {
+		if n := len(out); n > 0 && out[n-1].key == it.key {
+			prev := &out[n-1]
+			if prev.form != prev.key && (it.form == it.key || it.e.Level < prev.e.Level) {
+				*prev = it
+			}
+			continue
+		}
+		out = append(out, it)
+	}
+	words := make([]string, len(out))
+	v := &vocab{forms: make([]string, len(out)), entries: make([]lexicon.Entry, len(out))}
+	for i, it := range out {
+		words[i] = it.key
+		v.entries[i] = it.e
+		if it.form != it.key {
+			v.forms[i] = it.form
 		}
 	}
+	v.list = trie.New(words)
 	return v
+}
+
+// word returns candidate i as it is spelt.
+func (v *vocab) word(i int32) string {
+	if f := v.forms[i]; f != "" {
+		return f
+	}
+	return v.list.Word(int(i))
 }
 
 // candidateForm reports whether a lexicon spelling can be a correction:

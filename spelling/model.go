@@ -18,43 +18,99 @@ import (
 // (Damerau 1964; Kernighan, Church and Gale 1990; Norvig 2007) and checked
 // on Norvig's public test sets, in general terms only: by kind of edit,
 // never by word.
-const (
+
+// params are the model's weights, in nats. Tests may vary them; the pass
+// reads the defaults.
+type params struct {
 	// costTranspose: two adjacent letters swapped ("woudl", "beleive").
-	costTranspose = 1.7
+	costTranspose float64
 	// costDropDouble: one letter of a double dropped ("begining",
 	// "ocurred"), the commonest spelling error.
-	costDropDouble = 1.3
+	costDropDouble float64
 	// costDropFinalE: a final silent e dropped ("thes" for "these").
-	costDropFinalE = 1.4
+	costDropFinalE float64
 	// costDropVowel: a vowel dropped ("negotations", "gradualy").
-	costDropVowel = 2.1
+	costDropVowel float64
 	// costDrop: any other letter dropped.
-	costDrop = 2.7
+	costDrop float64
 	// costAddDouble: a letter doubled ("untill", "occurr").
-	costAddDouble = 1.6
+	costAddDouble float64
 	// costAddNeighbour: an extra letter from a key next to its neighbour.
-	costAddNeighbour = 2.6
+	costAddNeighbour float64
+	// costAddVowel: a vowel added next to another, making or breaking a
+	// vowel digraph ("faulse", "cleark").
+	costAddVowel float64
+	// costAddFinalE: a silent e added at the end ("develope").
+	costAddFinalE float64
+	// costChunk: a sound-alike spelling of several letters (data/errors.txt:
+	// "ph" for "f", "ys" for "ies").
+	costChunk float64
 	// costAdd: any other extra letter.
-	costAdd = 3.3
-	// costVowel: one vowel for another ("seperate", "definate").
-	costVowel = 1.7
+	costAdd float64
+	// costVowel: one of a, e, i, o for another, the vowels that blur
+	// into the unstressed schwa ("seperate", "definate").
+	costVowel float64
+	// costVowelOther: any other vowel for a vowel (u and y).
+	costVowelOther float64
 	// costSound: one consonant for another of similar sound (c/s/k, s/z…).
-	costSound = 2.4
+	costSound float64
 	// costNeighbour: a key for its neighbour ("tge").
-	costNeighbour = 2.5
+	costNeighbour float64
 	// costSubst: any other substitution.
-	costSubst = 3.6
+	costSubst float64
 	// costFirst is added to an edit of the first letter, which writers
 	// rarely get wrong.
-	costFirst = 1.6
+	costFirst float64
 	// costKeep is the score of the hypothesis that an unknown lower-case
 	// word is a correct word the lexicon lacks (a name, a term, a
 	// foreign word): a candidate must beat it to be made.
-	costKeep = 13.4
+	costKeep float64
 	// costKeepTitle is that score for a capitalized word at a sentence
 	// start, more often a name.
-	costKeepTitle = 11.5
-)
+	costKeepTitle float64
+	// priorScale weighs the prior (commonness) against the error model.
+	priorScale float64
+	// bonusAgree favours a number-marked determiner whose noun agrees
+	// ("these topics"): the determiner is then well predicted.
+	bonusAgree float64
+	// costDisagree penalizes a determiner whose number the next noun
+	// contradicts ("this topics", "these topic").
+	costDisagree float64
+	// costCapital penalizes a correction that is a capitalized word
+	// ("febuary" → "February"): a lower-case word is rarely one.
+	costCapital float64
+	// bonusCurated favours misspell's correction of a listed typo: the
+	// list was made by people who saw the typo made.
+	bonusCurated float64
+}
+
+// model holds the weights in use.
+var model = params{
+	costTranspose:    1.9,
+	costDropDouble:   0.4,
+	costDropFinalE:   0.8,
+	costDropVowel:    1.3,
+	costDrop:         2.0,
+	costAddDouble:    1.8,
+	costAddNeighbour: 3.0,
+	costAdd:          3.9,
+	costAddFinalE:    1.8,
+	costAddVowel:     3.4,
+	costChunk:        1.8,
+	costVowel:        1.7,
+	costVowelOther:   2.0,
+	costSound:        2.2,
+	costNeighbour:    2.8,
+	costSubst:        4.2,
+	costFirst:        1.6,
+	costKeep:         13.4,
+	costKeepTitle:    11.5,
+	priorScale:       1.0,
+	bonusAgree:       1.0,
+	costDisagree:     2.5,
+	bonusCurated:     4.0,
+	costCapital:      1.0,
+}
 
 // priorCost is −log P(word) for each SCOWL level: the log of the mean
 // frequency rank of the level's words, after Zipf's law (frequency ∝
@@ -91,13 +147,17 @@ func isVowel(c byte) bool {
 	return false
 }
 
+// schwa reports the vowels that sound alike when unstressed.
+func schwa(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' }
+
 // soundAlike reports consonants that spell similar sounds.
 func soundAlike(a, b byte) bool {
 	if a > b {
 		a, b = b, a
 	}
-	switch string([]byte{a, b}) {
-	case "cs", "ck", "kq", "cq", "sz", "gj", "dt", "bp", "fv", "mn", "fp", "ks", "sx", "cz", "gk":
+	switch uint16(a)<<8 | uint16(b) {
+	case 'c'<<8 | 's', 'c'<<8 | 'k', 'k'<<8 | 'q', 'c'<<8 | 'q', 's'<<8 | 'z', 'g'<<8 | 'j', 'd'<<8 | 't',
+		'b'<<8 | 'p', 'f'<<8 | 'v', 'm'<<8 | 'n', 'f'<<8 | 'p', 'k'<<8 | 's', 's'<<8 | 'x', 'c'<<8 | 'z', 'g'<<8 | 'k':
 		return true
 	}
 	return false
@@ -118,10 +178,11 @@ func (ch *channel) cost(intended, typed string) float64 {
 		return math.Inf(1)
 	}
 	nb := neighbours()
+	chs := chunks()
 	d := &ch.d
 	first := func(i int) float64 {
 		if i <= 1 {
-			return costFirst
+			return model.costFirst
 		}
 		return 0
 	}
@@ -130,13 +191,13 @@ func (ch *channel) cost(intended, typed string) float64 {
 		c := intended[i-1]
 		switch {
 		case (i > 1 && intended[i-2] == c) || (i < n && intended[i] == c):
-			return costDropDouble
+			return model.costDropDouble
 		case i == n && c == 'e' && n > 2:
-			return costDropFinalE + first(i)
+			return model.costDropFinalE + first(i)
 		case isVowel(c):
-			return costDropVowel + first(i)
+			return model.costDropVowel + first(i)
 		}
-		return costDrop + first(i)
+		return model.costDrop + first(i)
 	}
 	// add is the cost of typing the extra letter typed[j-1] after i
 	// intended letters.
@@ -144,25 +205,31 @@ func (ch *channel) cost(intended, typed string) float64 {
 		c := typed[j-1]
 		switch {
 		case (j > 1 && typed[j-2] == c) || (j < m && typed[j] == c):
-			return costAddDouble
+			return model.costAddDouble
+		case j == m && c == 'e' && m > 3 && i == n:
+			return model.costAddFinalE
+		case isVowel(c) && ((j > 1 && isVowel(typed[j-2])) || (j < m && isVowel(typed[j]))):
+			return model.costAddVowel + first(j)
 		case (j > 1 && nb[typed[j-2]&127][c&127]) || (j < m && nb[typed[j]&127][c&127]):
-			return costAddNeighbour + first(j)
+			return model.costAddNeighbour + first(j)
 		}
-		return costAdd + first(j)
+		return model.costAdd + first(j)
 	}
 	subst := func(i, j int) float64 {
 		a, b := intended[i-1], typed[j-1]
 		switch {
 		case a == b:
 			return 0
+		case schwa(a) && schwa(b):
+			return model.costVowel + first(i)
 		case isVowel(a) && isVowel(b):
-			return costVowel + first(i)
+			return model.costVowelOther + first(i)
 		case soundAlike(a, b):
-			return costSound + first(i)
+			return model.costSound + first(i)
 		case nb[a&127][b&127]:
-			return costNeighbour + first(i)
+			return model.costNeighbour + first(i)
 		}
-		return costSubst + first(i)
+		return model.costSubst + first(i)
 	}
 	d[0][0] = 0
 	for j := 1; j <= m; j++ {
@@ -174,7 +241,13 @@ func (ch *channel) cost(intended, typed string) float64 {
 			v := d[i-1][j-1] + subst(i, j)
 			v = min(v, d[i-1][j]+drop(i), d[i][j-1]+add(i, j))
 			if i > 1 && j > 1 && intended[i-1] == typed[j-2] && intended[i-2] == typed[j-1] && intended[i-1] != intended[i-2] {
-				v = min(v, d[i-2][j-2]+costTranspose+first(i-1))
+				v = min(v, d[i-2][j-2]+model.costTranspose)
+			}
+			for _, k := range chs {
+				a, b := len(k.intended), len(k.typed)
+				if a <= i && b <= j && intended[i-a:i] == k.intended && typed[j-b:j] == k.typed {
+					v = min(v, d[i-a][j-b]+model.costChunk+first(i-a+1))
+				}
 			}
 			d[i][j] = v
 		}

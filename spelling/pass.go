@@ -30,6 +30,10 @@ func newEvidence() *evidence {
 // and leave it alone.
 const repeatedUse = 3
 
+// minSuggest is the least confidence a correction needs to be reported
+// at all, as a suggestion.
+const minSuggest = 0.2
+
 // minTypoLen is the shortest word the noisy channel corrects: shorter
 // unknown words ("ot", "fo") have too many equally likely corrections.
 const minTypoLen = 3
@@ -109,7 +113,7 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		w, end = stem, t.Start+len(stem)
 	}
 	shape := lowerCase
-	keep := costKeep
+	keep := model.costKeep
 	if t.Is(normalize.Title) {
 		// A capitalized unknown word is a name unless it starts a
 		// sentence or line and the document never uses it elsewhere.
@@ -119,7 +123,7 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		if ev.counts[t.Text(text)] > 1 || ev.capitalized[strings.ToLower(w)] {
 			return normalize.Edit{}, false
 		}
-		shape, keep = titleCase, costKeepTitle
+		shape, keep = titleCase, model.costKeepTitle
 	}
 	if utf8.RuneCountInString(w) < minTypoLen || strings.ContainsAny(w, "'’") {
 		return normalize.Edit{}, false
@@ -144,6 +148,11 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	}
 	best := cands[0]
 	conf := best.Confidence
+	if conf < minSuggest || (shape == titleCase && conf < normalize.DefaultThreshold) {
+		// Too weak to be worth a reader's time; a capitalized word that
+		// is not surely a typo is a name.
+		return normalize.Edit{}, false
+	}
 	if rule == RuleMisspelling {
 		if fix, _ := curated(lw); fix != best.Word {
 			rule = RuleTypo

@@ -305,7 +305,7 @@ func (s *Speller) Suggest(word string) []Suggestion {
 	if !ok {
 		return nil
 	}
-	keep := costKeep
+	keep := model.costKeep
 	if k == weak {
 		// A rare real word: it competes as itself.
 		keep = priorCost(e)
@@ -328,6 +328,9 @@ func (s *Speller) Suggest(word string) []Suggestion {
 	return out
 }
 
+// minFarLen is the shortest word searched at distance three.
+const minFarLen = 6
+
 // maxSuggestions bounds the alternatives kept.
 const maxSuggestions = 5
 
@@ -338,22 +341,17 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context) []Sugge
 	sc.cands = sc.cands[:0]
 	v := s.vocab()
 	fix, curatedHit := curated(w)
-	matches := sc.search.Search(v.list, w, 2)
 	total := math.Exp(-keep)
-	for _, m := range matches {
-		c := v.list.Word(int(m.Index))
-		cost := priorCost(v.entries[m.Index]) + sc.ch.cost(c, w) + ctx.cost(s, c)
-		if s.locale != AnyLocale && !accepted(v.entries[m.Index], s.locale) {
-			cost += costOtherLocale
-		}
-		if curatedHit && c == fix {
-			cost -= bonusCurated
-		}
-		total += math.Exp(-cost)
-		sc.cands = append(sc.cands, Suggestion{Word: c, Cost: cost})
+	s.score(sc, v, sc.search.Search(v.list, w, 2), w, ctx, fix, curatedHit, &total)
+	if len(w) >= minFarLen && bestCost(sc.cands) > farCost {
+		// No likely word within two edits: a long word may be three away
+		// ("necasery"); the wider search costs more, so it runs only now.
+		sc.cands = sc.cands[:0]
+		total = math.Exp(-keep)
+		s.score(sc, v, sc.search.Search(v.list, w, 3), w, ctx, fix, curatedHit, &total)
 	}
 	if curatedHit && !slices.ContainsFunc(sc.cands, func(x Suggestion) bool { return x.Word == fix }) {
-		cost := priorCost(lexicon.Entry{Level: 35}) + costCurated
+		cost := model.priorScale*priorCost(lexicon.Entry{Level: 35}) + costCurated
 		total += math.Exp(-cost)
 		sc.cands = append(sc.cands, Suggestion{Word: fix, Cost: cost})
 	}
@@ -375,10 +373,40 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context) []Sugge
 	return sc.cands
 }
 
+// farCost is the cost above which the best candidate within two edits is
+// too unlikely to stop the search at three.
+const farCost = 14.0
+
+func bestCost(c []Suggestion) float64 {
+	best := math.Inf(1)
+	for _, x := range c {
+		best = min(best, x.Cost)
+	}
+	return best
+}
+
+// score appends the scored matches to sc.cands and adds their
+// probabilities to total.
+func (s *Speller) score(sc *scratch, v *vocab, matches []trie.Match, w string, ctx context, fix string, curatedHit bool, total *float64) {
+	for _, m := range matches {
+		key := v.list.Word(int(m.Index))
+		c := v.word(m.Index)
+		cost := model.priorScale*priorCost(v.entries[m.Index]) + sc.ch.cost(key, w) + ctx.cost(s, key)
+		if c != key {
+			cost += model.costCapital
+		}
+		if s.locale != AnyLocale && !accepted(v.entries[m.Index], s.locale) {
+			cost += costOtherLocale
+		}
+		if curatedHit && c == fix {
+			cost -= model.bonusCurated
+		}
+		*total += math.Exp(-cost)
+		sc.cands = append(sc.cands, Suggestion{Word: c, Cost: cost})
+	}
+}
+
 const (
-	// bonusCurated favours misspell's correction of a listed typo: the
-	// list was made by people who saw the typo made.
-	bonusCurated = 4.0
 	// costCurated is the error cost of a listed correction farther than
 	// the candidate search reaches.
 	costCurated = 2.0
