@@ -27,9 +27,9 @@ import (
 // Inputs. dirty has something for every default pass to fix; clean is
 // left alone by all of them.
 const (
-	dirty    = "Hello,world.The end  is near.\r\n\r\nSecond paragraph;here it is.\n"
+	dirty     = "Hello,world.The end  is near.\r\n\r\nSecond paragraph;here it is.\n"
 	dirtyNoNL = "A last line,without a newline."
-	clean    = "Nothing to do here.\n"
+	clean     = "Nothing to do here.\n"
 )
 
 // cleaned returns s cleaned by the pipeline of the passes, the oracle the CLI
