@@ -195,8 +195,11 @@ func (g *generator) vary(s string) string {
 	words := strings.Split(s, " ")
 	for i, w := range words {
 		core, tail := splitTail(w)
-		if i > 0 && (words[i-1] == "a" || words[i-1] == "an" || words[i-1] == "A" || words[i-1] == "An") {
-			continue // keep "a"/"an" right
+		if i > 0 {
+			switch strings.ToLower(strings.TrimLeft(words[i-1], "“‘\"'(")) {
+			case "a", "an":
+				continue // keep "a"/"an" right
+			}
 		}
 		switch {
 		case isLowerASCII(core) && len(core) >= 5 && g.rng.IntN(4) == 0:
