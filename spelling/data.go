@@ -224,47 +224,64 @@ type vocab struct {
 const MaxCandidateLevel = 70
 
 func newVocab(lex *lexicon.Lexicon) *vocab {
-	type item struct {
-		key, form string
-		e         lexicon.Entry
+	v := &vocab{}
+	var words []string
+	add := func(key, form string, e lexicon.Entry) {
+		if n := len(words); n > 0 && words[n-1] == key {
+			// One entry per lower-case key: the lower-case word if there
+			// is one, else the commonest capitalized one.
+			if v.forms[n-1] != "" && (form == key || e.Level < v.entries[n-1].Level) {
+				v.forms[n-1], v.entries[n-1] = "", e
+				if form != key {
+					v.forms[n-1] = form
+				}
+			}
+			return
+		}
+		words = append(words, key)
+		v.entries = append(v.entries, e)
+		if form == key {
+			form = ""
+		}
+		v.forms = append(v.forms, form)
 	}
-	var items []item
+	// Each walks the lexicon in case-folded order, which for these words
+	// is the byte order of their lower case: the list comes out sorted.
 	for form, e := range lex.Each {
 		if e.Level > MaxCandidateLevel && e.Level != lexicon.UserLevel {
 			continue
 		}
 		switch {
 		case candidateForm(form):
-			items = append(items, item{form, form, e})
+			add(form, form, e)
 		case e.Class == lexicon.Upper && len(form) > 1 && 'A' <= form[0] && form[0] <= 'Z' && candidateForm(form[1:]):
 			// A capitalized dictionary word: months, days, countries.
-			items = append(items, item{string(form[0]+'a'-'A') + form[1:], form, e})
+			add(string(form[0]+'a'-'A')+form[1:], form, e)
 		}
 	}
-	slices.SortStableFunc(items, func(a, b item) int { return strings.Compare(a.key, b.key) })
-	// One entry per lower-case key: the lower-case word if there is one,
-	// else the commonest capitalized one.
-	out := items[:0]
-	for _, it := range items {
-		if n := len(out); n > 0 && out[n-1].key == it.key {
-			prev := &out[n-1]
-			if prev.form != prev.key && (it.form == it.key || it.e.Level < prev.e.Level) {
-				*prev = it
-			}
-			continue
+	if !slices.IsSorted(words) {
+		// Not expected; sort the three lists together.
+		idx := make([]int, len(words))
+		for i := range idx {
+			idx[i] = i
 		}
-		out = append(out, it)
-	}
-	words := make([]string, len(out))
-	v := &vocab{forms: make([]string, len(out)), entries: make([]lexicon.Entry, len(out))}
-	for i, it := range out {
-		words[i] = it.key
-		v.entries[i] = it.e
-		if it.form != it.key {
-			v.forms[i] = it.form
+		slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(words[a], words[b]) })
+		w2, f2, e2 := make([]string, len(idx)), make([]string, len(idx)), make([]lexicon.Entry, len(idx))
+		for i, k := range idx {
+			w2[i], f2[i], e2[i] = words[k], v.forms[k], v.entries[k]
 		}
+		words, v.forms, v.entries = w2, f2, e2
 	}
 	v.list = trie.New(words)
+	if v.list.Len() != len(words) {
+		// Duplicates removed: realign by lookup.
+		f2, e2 := make([]string, v.list.Len()), make([]lexicon.Entry, v.list.Len())
+		for i := range v.list.Len() {
+			k := slices.Index(words, v.list.Word(i))
+			f2[i], e2[i] = v.forms[k], v.entries[k]
+		}
+		v.forms, v.entries = f2, e2
+	}
 	return v
 }
 

@@ -166,87 +166,142 @@ func soundAlike(a, b byte) bool {
 // maxModelLen bounds the words the error model scores.
 const maxModelLen = 40
 
-// channel holds the error model's scratch table.
+// maxChunksAt bounds the multi-letter confusions that can end at one
+// letter of the typed word.
+const maxChunksAt = 8
+
+// channel holds the error model's working space for one typed word: the
+// costs that depend on it alone are computed once by prepare, then cost
+// scores each candidate against it.
 type channel struct {
-	d [maxModelLen + 2][maxModelLen + 2]float64
+	d       [maxModelLen + 2][maxModelLen + 2]float64
+	typed   string
+	add     [maxModelLen + 1]float64 // cost of the extra letter typed[j-1]
+	addEnd  float64                  // that cost for the last letter after the whole word
+	chunkN  [maxModelLen + 1]uint8
+	chunkAt [maxModelLen + 1][maxChunksAt]uint8 // chunks whose typed side ends at j
+	drop    [maxModelLen + 1]float64
 }
 
-// cost returns −log P(typed | intended): the cheapest weighted alignment.
-func (ch *channel) cost(intended, typed string) float64 {
+func first(i int) float64 {
+	if i <= 1 {
+		return model.costFirst
+	}
+	return 0
+}
+
+// prepare readies ch for candidates of typed; it reports false if typed is
+// too long to score.
+func (ch *channel) prepare(typed string) bool {
+	m := len(typed)
+	if m > maxModelLen {
+		return false
+	}
+	ch.typed = typed
+	nb := neighbours()
+	for j := 1; j <= m; j++ {
+		c := typed[j-1]
+		var v float64
+		switch {
+		case (j > 1 && typed[j-2] == c) || (j < m && typed[j] == c):
+			v = model.costAddDouble
+		case isVowel(c) && ((j > 1 && isVowel(typed[j-2])) || (j < m && isVowel(typed[j]))):
+			v = model.costAddVowel + first(j)
+		case (j > 1 && nb[typed[j-2]&127][c&127]) || (j < m && nb[typed[j]&127][c&127]):
+			v = model.costAddNeighbour + first(j)
+		default:
+			v = model.costAdd + first(j)
+		}
+		ch.add[j] = v
+	}
+	ch.addEnd = ch.add[m]
+	if m > 3 && typed[m-1] == 'e' && !(typed[m-2] == 'e') {
+		ch.addEnd = model.costAddFinalE
+	}
+	chs := chunks()
+	for j := 0; j <= m; j++ {
+		ch.chunkN[j] = 0
+	}
+	for k, c := range chs {
+		b := len(c.typed)
+		for j := b; j <= m; j++ {
+			if typed[j-b:j] == c.typed && ch.chunkN[j] < maxChunksAt && k < 256 {
+				ch.chunkAt[j][ch.chunkN[j]] = uint8(k)
+				ch.chunkN[j]++
+			}
+		}
+	}
+	return true
+}
+
+// substCost is the cost of typing b for intended a, before the first-letter
+// penalty.
+func substCost(a, b byte, nb *[128][128]bool) float64 {
+	switch {
+	case a == b:
+		return 0
+	case schwa(a) && schwa(b):
+		return model.costVowel
+	case isVowel(a) && isVowel(b):
+		return model.costVowelOther
+	case soundAlike(a, b):
+		return model.costSound
+	case nb[a&127][b&127]:
+		return model.costNeighbour
+	}
+	return model.costSubst
+}
+
+// cost returns −log P(typed | intended), typed as given to prepare: the
+// cheapest weighted alignment of the two.
+func (ch *channel) cost(intended string) float64 {
+	typed := ch.typed
 	n, m := len(intended), len(typed)
-	if n > maxModelLen || m > maxModelLen {
+	if n > maxModelLen {
 		return math.Inf(1)
 	}
 	nb := neighbours()
 	chs := chunks()
 	d := &ch.d
-	first := func(i int) float64 {
-		if i <= 1 {
-			return model.costFirst
-		}
-		return 0
-	}
-	// drop is the cost of leaving out intended[i-1].
-	drop := func(i int) float64 {
+	for i := 1; i <= n; i++ {
 		c := intended[i-1]
 		switch {
 		case (i > 1 && intended[i-2] == c) || (i < n && intended[i] == c):
-			return model.costDropDouble
+			ch.drop[i] = model.costDropDouble
 		case i == n && c == 'e' && n > 2:
-			return model.costDropFinalE + first(i)
+			ch.drop[i] = model.costDropFinalE + first(i)
 		case isVowel(c):
-			return model.costDropVowel + first(i)
+			ch.drop[i] = model.costDropVowel + first(i)
+		default:
+			ch.drop[i] = model.costDrop + first(i)
 		}
-		return model.costDrop + first(i)
-	}
-	// add is the cost of typing the extra letter typed[j-1] after i
-	// intended letters.
-	add := func(i, j int) float64 {
-		c := typed[j-1]
-		switch {
-		case (j > 1 && typed[j-2] == c) || (j < m && typed[j] == c):
-			return model.costAddDouble
-		case j == m && c == 'e' && m > 3 && i == n:
-			return model.costAddFinalE
-		case isVowel(c) && ((j > 1 && isVowel(typed[j-2])) || (j < m && isVowel(typed[j]))):
-			return model.costAddVowel + first(j)
-		case (j > 1 && nb[typed[j-2]&127][c&127]) || (j < m && nb[typed[j]&127][c&127]):
-			return model.costAddNeighbour + first(j)
-		}
-		return model.costAdd + first(j)
-	}
-	subst := func(i, j int) float64 {
-		a, b := intended[i-1], typed[j-1]
-		switch {
-		case a == b:
-			return 0
-		case schwa(a) && schwa(b):
-			return model.costVowel + first(i)
-		case isVowel(a) && isVowel(b):
-			return model.costVowelOther + first(i)
-		case soundAlike(a, b):
-			return model.costSound + first(i)
-		case nb[a&127][b&127]:
-			return model.costNeighbour + first(i)
-		}
-		return model.costSubst + first(i)
 	}
 	d[0][0] = 0
 	for j := 1; j <= m; j++ {
-		d[0][j] = d[0][j-1] + add(0, j)
+		d[0][j] = d[0][j-1] + ch.add[j]
 	}
 	for i := 1; i <= n; i++ {
-		d[i][0] = d[i-1][0] + drop(i)
+		drop := ch.drop[i]
+		d[i][0] = d[i-1][0] + drop
+		a := intended[i-1]
 		for j := 1; j <= m; j++ {
-			v := d[i-1][j-1] + subst(i, j)
-			v = min(v, d[i-1][j]+drop(i), d[i][j-1]+add(i, j))
-			if i > 1 && j > 1 && intended[i-1] == typed[j-2] && intended[i-2] == typed[j-1] && intended[i-1] != intended[i-2] {
+			sub := substCost(a, typed[j-1], nb)
+			if sub != 0 && i == 1 {
+				sub += model.costFirst
+			}
+			add := ch.add[j]
+			if j == m && i == n {
+				add = ch.addEnd
+			}
+			v := min(d[i-1][j-1]+sub, d[i-1][j]+drop, d[i][j-1]+add)
+			if i > 1 && j > 1 && a == typed[j-2] && intended[i-2] == typed[j-1] && a != intended[i-2] {
 				v = min(v, d[i-2][j-2]+model.costTranspose)
 			}
-			for _, k := range chs {
-				a, b := len(k.intended), len(k.typed)
-				if a <= i && b <= j && intended[i-a:i] == k.intended && typed[j-b:j] == k.typed {
-					v = min(v, d[i-a][j-b]+model.costChunk+first(i-a+1))
+			for _, k := range ch.chunkAt[j][:ch.chunkN[j]] {
+				c := &chs[k]
+				la, lb := len(c.intended), len(c.typed)
+				if la <= i && intended[i-la:i] == c.intended {
+					v = min(v, d[i-la][j-lb]+model.costChunk+first(i-la+1))
 				}
 			}
 			d[i][j] = v

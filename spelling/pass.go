@@ -2,6 +2,7 @@ package spelling
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -29,6 +30,10 @@ func newEvidence() *evidence {
 // the pass to take it as deliberate (a name, a term: "Archyde" eight times)
 // and leave it alone.
 const repeatedUse = 3
+
+// maxRounds bounds how often the words are decided again with their
+// neighbours' corrections.
+const maxRounds = 3
 
 // minSuggest is the least confidence a correction needs to be reported
 // at all, as a suggestion.
@@ -92,11 +97,31 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	}
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
-	for _, i := range todo {
-		if e, ok := s.correct(sc, d, toks, i, ev); ok && !s.disabled[e.Rule] {
-			edits = append(edits, e)
+	// A correction can change the context of a neighbour ("thes topicx":
+	// once topicx reads topics, thes reads these). So the words are
+	// decided again with their neighbours' corrections until nothing
+	// changes, as a second cleaning of the output would decide them.
+	var fixed map[int]string
+	var found []normalize.Edit
+	for round := 0; round < maxRounds; round++ {
+		found = found[:0]
+		next := map[int]string{}
+		for _, i := range todo {
+			e, ok := s.correct(sc, d, toks, i, ev, fixed)
+			if !ok || s.disabled[e.Rule] {
+				continue
+			}
+			found = append(found, e)
+			if e.Sure() >= normalize.DefaultThreshold && e.End == toks[i].End {
+				next[i] = e.New
+			}
 		}
+		if maps.Equal(next, fixed) || len(todo) < 2 {
+			break
+		}
+		fixed = next
 	}
+	edits = append(edits, found...)
 	if len(edits) == 0 {
 		return nil
 	}
@@ -104,7 +129,7 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 }
 
 // correct decides on the unknown word toks[i].
-func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token, i int, ev *evidence) (normalize.Edit, bool) {
+func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token, i int, ev *evidence, fixed map[int]string) (normalize.Edit, bool) {
 	text := d.Text
 	t := toks[i]
 	w := t.Text(text)
@@ -142,7 +167,7 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	if _, ok := curated(lw); ok {
 		rule = RuleMisspelling
 	}
-	cands := s.rank(sc, lw, keep, s.contextAt(text, toks, i))
+	cands := s.rank(sc, lw, keep, s.contextAt(text, toks, i, fixed))
 	if len(cands) == 0 {
 		return normalize.Edit{}, false
 	}
@@ -221,7 +246,7 @@ const maxPhraseWords = 4
 
 // contextAt reads the context of toks[i]: the head noun of the words that
 // follow it, up to a function word or punctuation other than a hyphen.
-func (s *Speller) contextAt(text string, toks []normalize.Token, i int) context {
+func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed map[int]string) context {
 	var ctx context
 	head := ""
 	words := 0
@@ -239,11 +264,16 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int) context 
 			}
 		case normalize.Word:
 			w := t.Text(text)
+			if f, ok := fixed[j]; ok {
+				w = f
+			}
 			if t.Flags&normalize.Lower == 0 {
 				j = len(toks)
 				continue
 			}
-			if functionWords[w] {
+			if functionWords[w] || !s.lex.Contains(w) {
+				// A function word ends the noun phrase; an unknown word
+				// (another typo) says nothing.
 				j = len(toks)
 				continue
 			}

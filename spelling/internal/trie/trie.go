@@ -130,6 +130,16 @@ type Searcher struct {
 // Search returns every word within maxd of q, in list order. The result is
 // valid until the next Search with s.
 func (s *Searcher) Search(l *List, q string, maxd int) []Match {
+	return s.SearchPrefix(l, q, maxd, 0, maxd)
+}
+
+// SearchPrefix is Search with a tighter bound on the start of the words:
+// every prefix of up to prefixLen bytes must be within prefixMax of a
+// prefix of q. With prefixMax < maxd it finds the words whose first part
+// holds few of the edits, at a fraction of Search's cost: by the pigeonhole
+// principle, a word within 2 edits of q has at most 1 in the first half of
+// q, or none in the second.
+func (s *Searcher) SearchPrefix(l *List, q string, maxd, prefixLen, prefixMax int) []Match {
 	s.out = s.out[:0]
 	if len(q) > MaxQuery || maxd < 0 || maxd > MaxDist || len(l.words) == 0 {
 		return s.out
@@ -139,7 +149,7 @@ func (s *Searcher) Search(l *List, q string, maxd int) []Match {
 	for j := 0; j <= n; j++ {
 		s.rows[0][j] = min(int8(j), inf)
 	}
-	w := walk{s: s, l: l, q: q, n: n, maxd: int8(maxd)}
+	w := walk{s: s, l: l, q: q, n: n, maxd: int8(maxd), plen: prefixLen, pmax: int8(min(prefixMax, maxd))}
 	if n <= maxd && l.nodes[0].word >= 0 {
 		s.out = append(s.out, Match{Index: l.nodes[0].word, Dist: int8(n)})
 	}
@@ -153,6 +163,8 @@ type walk struct {
 	q    string
 	n    int
 	maxd int8
+	plen int  // depths up to plen must be within pmax
+	pmax int8 // the bound on short prefixes
 }
 
 // visit walks the children of node k at depth, whose row is rows[depth].
@@ -162,7 +174,8 @@ func (w *walk) visit(k int32, depth int) {
 	end := nodes[k].end
 	for c := k + 1; c < end; c = nodes[c].end {
 		nd := &nodes[c]
-		if !w.row(depth+1, nd.label) {
+		best := w.row(depth+1, nd.label)
+		if best > w.maxd || (depth+1 <= w.plen && best > w.pmax) {
 			continue
 		}
 		if nd.word >= 0 {
@@ -178,10 +191,10 @@ func (w *walk) visit(k int32, depth int) {
 	}
 }
 
-// row fills rows[i] for the prefix extended by c and reports whether any
-// cell is within maxd, so that the walk may go deeper. Only the band of
+// row fills rows[i] for the prefix extended by c and returns its smallest
+// cell: the walk goes deeper only if it is within the bound. Only the band of
 // cells within maxd of the diagonal is computed: the others exceed maxd.
-func (w *walk) row(i int, c byte) bool {
+func (w *walk) row(i int, c byte) int8 {
 	s := w.s
 	s.path[i] = c
 	md := int(w.maxd)
@@ -218,5 +231,5 @@ func (w *walk) row(i int, c byte) bool {
 	if hi+1 <= w.n {
 		cur[hi+1] = inf
 	}
-	return best <= w.maxd
+	return best
 }
