@@ -699,8 +699,8 @@ var genGlue = []string{" ", " ", " ", " ", " ", ", ", ",", "  ", " ", "; ", ";",
 func (g *textGen) paragraph(b []byte) []byte {
 	g.n++
 	sentences := 2 + g.rng.IntN(5)
-	if g.rng.IntN(500) == 0 {
-		sentences = 3000 // a paragraph far longer than a chunk
+	if g.rng.IntN(2000) == 0 {
+		sentences = 1500 // a paragraph longer than a chunk (about 120 kB)
 	}
 	for s := range sentences {
 		if s > 0 {
