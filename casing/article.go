@@ -8,12 +8,41 @@ import (
 	"github.com/copyedit/copyedit/normalize"
 )
 
+// articles judges the articles the scan found, once every other rule has
+// spoken, so that the next word is judged as it will be written ("a x" whose
+// "x" becomes "X" gets "an").
+func (w *walker) articles() {
+	if len(w.s.arts) == 0 {
+		return
+	}
+	var fixed map[int]string
+	for _, c := range w.s.cands {
+		if c.conf >= normalize.DefaultThreshold {
+			if fixed == nil {
+				fixed = map[int]string{}
+			}
+			if _, ok := fixed[c.tok]; !ok {
+				fixed[c.tok] = c.new
+			}
+		}
+	}
+	for _, i := range w.s.arts {
+		text := w.tokText(i)
+		if w.article(i, text, fixed) {
+			continue
+		}
+		if w.toks[i].Is(normalize.SentenceStart) && !startsUpper(text) {
+			w.add(i, capFirst(text), RuleSentenceStart, 0.9, "capitalise the first word of a sentence")
+		}
+	}
+}
+
 // article checks the indefinite article at token i ("a", "an", "A", "An")
 // against the sound of the next word: "a interesting" → "an interesting",
 // "an custom" → "a custom". It goes by sound, not letter: "a Ukrainian",
-// "a one-time", "an hour", "an MBA" stay. It reports whether text was an
-// article.
-func (w *walker) article(i int, text string) bool {
+// "a one-time", "an hour", "an MBA" stay. fixed holds the new text of the
+// tokens other rules change. It reports whether it proposed an edit.
+func (w *walker) article(i int, text string, fixed map[int]string) bool {
 	var isAn bool
 	switch text {
 	case "a", "A":
@@ -40,14 +69,21 @@ func (w *walker) article(i int, text string) bool {
 	if j >= len(w.toks) {
 		return false
 	}
-	snd, conf := w.c.soundOf(w.text, w.toks, j)
+	next, ok := fixed[j]
+	if !ok {
+		next = w.tokText(j)
+	}
+	if strings.EqualFold(next, "a") || strings.EqualFold(next, "an") {
+		return false // "a a": a doubled word, not a question of sound
+	}
+	snd, conf := w.c.soundOf(next, w.text, w.toks, j)
 	var want string
 	switch {
 	case snd == soundVowel && !isAn:
 		want = "an"
 	case snd == soundConsonant && isAn:
 		want = "a"
-		if r, _ := utf8.DecodeRuneInString(w.tokText(j)); r == 'h' || r == 'H' {
+		if r, _ := utf8.DecodeRuneInString(next); r == 'h' || r == 'H' {
 			conf = min(conf, 0.45) // "an historic" is old but not wrong
 		}
 	default:
@@ -64,10 +100,10 @@ func (w *walker) article(i int, text string) bool {
 	return true
 }
 
-// soundOf returns how token j begins to sound, and how sure that is.
-func (c *Caser) soundOf(text string, toks []normalize.Token, j int) (sound, float64) {
+// soundOf returns how token j, written s, begins to sound, and how sure
+// that is.
+func (c *Caser) soundOf(s, text string, toks []normalize.Token, j int) (sound, float64) {
 	t := toks[j]
-	s := t.Text(text)
 	switch t.Kind {
 	case normalize.Number:
 		return numberSound(s), 0.8
@@ -112,7 +148,7 @@ func (c *Caser) soundOf(text string, toks []normalize.Token, j int) (sound, floa
 		return letterSound(first), 0.85
 	}
 	if utf8.RuneCountInString(s) == 1 {
-		if next == 254 || unicode.IsUpper(first) {
+		if next == 254 || (unicode.IsUpper(first) && first != 'I') { // "I" may be the pronoun
 			return letterSound(first), 0.8 // "an X-ray", "a U-turn"
 		}
 		return soundUnknown, 0

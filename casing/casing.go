@@ -57,7 +57,7 @@ type Caser struct {
 	minor    set
 	names    map[string]string // user names: lower case → spelling
 	phrases  map[string][]phrase
-	phraseBF [256]uint64 // first bytes × lengths of phrase first words, a cheap pre-check
+	phraseBF bloom // the keys of phrases
 	disabled map[string]bool
 }
 
@@ -188,7 +188,7 @@ func New(opts ...Option) (*Caser, error) {
 			return nil, err
 		}
 	}
-	c := &Caser{style: cfg.style, disabled: cfg.disabled, names: map[string]string{}, phrases: map[string][]phrase{}}
+	c := &Caser{style: cfg.style, disabled: cfg.disabled, names: map[string]string{}, phrases: map[string][]phrase{}, phraseBF: newBloom(1 << 14)}
 	if cfg.lex == nil {
 		c.lex, c.tables = lexicon.Default(), defaultTables()
 	} else {
@@ -232,7 +232,7 @@ func (c *Caser) addPhrase(p phrase) {
 			}
 		}
 		c.phrases[k] = list
-		c.phraseBF[k[0]] |= 1 << uint(min(len(k), 63))
+		c.phraseBF.add(hashString(k))
 	}
 }
 
@@ -267,8 +267,8 @@ func capFirst(s string) string {
 		return s
 	}
 	u := unicode.ToUpper(r)
-	if u == r {
-		return s
+	if u == r || unicode.SimpleFold(r) == r || !strings.EqualFold(string(u), string(r)) {
+		return s // no upper case, or not the same letter in every case: "ı"
 	}
 	return string(u) + s[n:]
 }

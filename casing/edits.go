@@ -2,7 +2,6 @@ package casing
 
 import (
 	"slices"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +18,7 @@ type stateKey struct{}
 // its headings are cased.
 type docState struct {
 	evidence                  map[string]*evidence
+	bf                        bloom // the keys of evidence
 	titleHeads, sentenceHeads int
 }
 
@@ -33,7 +33,20 @@ type evidence struct {
 // stays flat on endless input.
 const maxEvidence = 1 << 16
 
-func newDocState() *docState { return &docState{evidence: map[string]*evidence{}} }
+func newDocState() *docState {
+	return &docState{evidence: map[string]*evidence{}, bf: newBloom(1 << 15)}
+}
+
+// remember adds a word to the evidence.
+func (st *docState) remember(key, form string) *evidence {
+	if len(st.evidence) >= maxEvidence {
+		return nil
+	}
+	e := &evidence{form: form}
+	st.evidence[key] = e
+	st.bf.add(hashString(key))
+	return e
+}
 
 // cand is a proposed replacement of one token.
 type cand struct {
@@ -65,6 +78,7 @@ type scratch struct {
 	heads    []heading
 	headLows []int
 	lowIdx   []int
+	arts     []int
 	buf      []byte
 }
 
@@ -72,6 +86,10 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 
 
 // walker holds one call's view of a chunk.
 type walker struct {
+	// fixed holds the new text of the tokens other rules change, while
+	// the headings are classified again.
+	fixed map[int]string
+
 	c    *Caser
 	text string
 	toks []normalize.Token
@@ -88,14 +106,16 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 	}
 	st := normalize.Load(d.State(), stateKey{}, newDocState)
 	s := scratchPool.Get().(*scratch)
-	s.cands, s.heads, s.headLows, s.lowIdx = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0]
+	s.cands, s.heads, s.headLows, s.lowIdx, s.arts = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.arts[:0]
 	defer scratchPool.Put(s)
 	w := &walker{c: c, text: d.Text, toks: toks, st: st, s: s}
 	w.findHeadings()
 	w.collectEvidence()
 	w.scan()
+	w.givenNamesBeforeFixes()
 	w.headingRule()
 	w.docEvidence()
+	w.articles()
 	return w.edits()
 }
 
@@ -133,6 +153,9 @@ func (w *walker) edits() []normalize.Edit {
 		}
 		last = c.tok
 		t := w.toks[c.tok]
+		if t.End < len(w.text) && !utf8.RuneStart(w.text[t.End]) {
+			continue // next to bytes that are not UTF-8: leave them be
+		}
 		out = append(out, normalize.Edit{Start: t.Start, End: t.End, New: c.new, Rule: c.rule, Confidence: c.conf, Message: c.msg})
 	}
 	return out
@@ -181,10 +204,15 @@ func (w *walker) nextWordAfterSpace(i int) int {
 
 // splitPossessive splits "Russia’s" into "Russia" and "’s".
 func splitPossessive(s string) (base, suffix string) {
-	for _, suf := range [...]string{"’s", "'s", "’S", "'S"} {
-		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
-			return s[:len(s)-len(suf)], s[len(s)-len(suf):]
-		}
+	n := len(s)
+	if n < 3 || (s[n-1] != 's' && s[n-1] != 'S') {
+		return s, ""
+	}
+	if s[n-2] == '\'' {
+		return s[:n-2], s[n-2:]
+	}
+	if n >= 5 && s[n-4:n-1] == "’" {
+		return s[:n-4], s[n-4:]
 	}
 	return s, ""
 }

@@ -38,12 +38,14 @@ func (w *walker) collectEvidence() {
 			continue
 		}
 		w.s.buf = lowerKey(w.s.buf, base)
-		if e, ok := ev[string(w.s.buf)]; ok {
-			e.caps++
-			continue
+		if w.st.bf.has(hashBytes(w.s.buf)) {
+			if e, ok := ev[string(w.s.buf)]; ok {
+				e.caps++
+				continue
+			}
 		}
-		if len(ev) < maxEvidence {
-			ev[string(w.s.buf)] = &evidence{form: strings.Clone(base), caps: 1}
+		if e := w.st.remember(string(w.s.buf), strings.Clone(base)); e != nil {
+			e.caps = 1
 		}
 	}
 }
@@ -79,8 +81,8 @@ func (w *walker) docEvidence() {
 			if e.lows > 0 {
 				e.lows--
 			}
-		} else if len(ev) < maxEvidence {
-			ev[key] = &evidence{form: base, caps: 1}
+		} else if e := w.st.remember(key, base); e != nil {
+			e.caps = 1
 			added = append(added, key)
 		}
 	}

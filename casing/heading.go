@@ -92,6 +92,11 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		if (t.Kind == normalize.Punct && w.punct(i) == ';') || t.Is(normalize.SentenceEnd) {
 			return h, false // a sentence, not a heading
 		}
+		if t.Kind == normalize.Abbrev && t.End-t.Start == 2 {
+			// An initial ("B.") is one only before a capital: the tokenizer
+			// reads "B. a" as a sentence end, "B. A" as an initial.
+			return h, false
+		}
 		if t.Kind != normalize.Word && t.Kind != normalize.Number && t.Kind != normalize.Abbrev {
 			continue
 		}
@@ -107,21 +112,23 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		sub := p >= 0 && (w.punct(p) == ':' || isOpening(w.punct(p)))
 		idx := k
 		k++
-		base, _ := splitPossessive(t.Text(w.text))
+		word := w.written(i)
+		base, _ := splitPossessive(word)
 		key := string(lowerKey(w.s.buf, base))
 		adjacent := prevCap >= 0 && prevCap == i-2 && toks[i-1].Kind == normalize.Space
+		lower := shapeOf(word) == shapeLower
 		switch {
 		case idx == 0 || sub || t.Is(normalize.SentenceStart):
-			if isCapShape(t) {
+			if !lower {
 				prevCap, prevName = i, !w.c.common(key)
 			}
-		case t.Is(normalize.Lower):
+		case lower:
 			prevCap = -1
 			if w.c.minor[key] || particles()[key] {
 				continue
 			}
 			w.s.headLows = append(w.s.headLows, i)
-		case isCapShape(t):
+		default:
 			h.capped++
 			// A capitalised ordinary word shows title case, unless it is
 			// part of a name: "New" in "New York", "Central" in "European
@@ -147,10 +154,10 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 // may belong to.
 func (w *walker) nextIsName(i, b int) bool {
 	j := w.nextWordAfterSpace(i)
-	if j < 0 || j >= b || !isCapShape(w.toks[j]) {
+	if j < 0 || j >= b || w.toks[j].Is(normalize.Technical) || shapeOf(w.written(j)) == shapeLower {
 		return false
 	}
-	base, _ := splitPossessive(w.tokText(j))
+	base, _ := splitPossessive(w.written(j))
 	return !w.titleEvidence(string(lowerKey(nil, base)))
 }
 
@@ -187,21 +194,26 @@ func (w *walker) headingRule() {
 	if len(heads) == 0 {
 		return
 	}
-	sure := map[int]bool{}
+	// Classify the headings again, reading each word as the other rules
+	// will write it.
+	w.fixed = map[int]string{}
 	for _, c := range w.s.cands {
-		if c.conf >= normalize.DefaultThreshold {
-			sure[c.tok] = true
+		if _, ok := w.fixed[c.tok]; !ok && c.conf >= normalize.DefaultThreshold {
+			w.fixed[c.tok] = c.new
 		}
 	}
+	w.s.headLows = w.s.headLows[:0]
+	for i := range heads {
+		h, _ := w.classifyHeading(heads[i].a, heads[i].b)
+		heads[i] = h
+	}
+	w.fixed = nil
 	titles, sents := 0, 0
 	for i := range heads {
 		h := &heads[i]
-		h.lowers, h.lower = 0, -1
-		for _, j := range w.s.headLows[h.lo:h.hi] {
-			if !sure[j] {
-				h.lowers++
-				h.lower = j
-			}
+		h.lowers, h.lower = h.hi-h.lo, -1
+		if h.lowers > 0 {
+			h.lower = w.s.headLows[h.hi-1]
 		}
 		h.isTitle = h.lowers == 0 && h.ev > 0
 		h.isSent = h.lowers >= 2
@@ -275,4 +287,12 @@ func (w *walker) inHeading(i int, hp *int) bool {
 		*hp++
 	}
 	return *hp < len(heads) && heads[*hp].a <= i
+}
+
+// written returns word token i as the rules so far will write it.
+func (w *walker) written(i int) string {
+	if s, ok := w.fixed[i]; ok {
+		return s
+	}
+	return w.tokText(i)
 }

@@ -68,14 +68,15 @@ type capInfo struct {
 // lexTables are the lexicon-derived tables of a Caser, built once per
 // lexicon.
 type lexTables struct {
-	caps map[string]capInfo // lower-case word → capInfo, for words with a capitalised spelling
+	caps   map[string]capInfo // lower-case word → capInfo, for words with a capitalised spelling
+	capsBF bloom              // the keys of caps
 }
 
 var defaultTables = sync.OnceValue(func() *lexTables { return buildTables(lexicon.Default()) })
 
 // buildTables walks the lexicon once, a folded group at a time.
 func buildTables(lex *lexicon.Lexicon) *lexTables {
-	t := &lexTables{caps: make(map[string]capInfo, 40000)}
+	t := &lexTables{caps: make(map[string]capInfo, 40000), capsBF: newBloom(1 << 20)}
 	var (
 		key    string
 		info   capInfo
@@ -86,6 +87,7 @@ func buildTables(lex *lexicon.Lexicon) *lexTables {
 			info.conf = lexConf(key, info)
 			info.given = info.shape == shapeTitle && (info.class == lexicon.Upper || info.class == lexicon.ProperName) && info.capLevel <= 50
 			t.caps[key] = info
+			t.capsBF.add(hashString(key))
 		}
 	}
 	for form, e := range lex.Each {

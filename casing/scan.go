@@ -18,7 +18,8 @@ func (w *walker) scan() {
 			continue
 		}
 		text := t.Text(w.text)
-		if len(text) <= 2 && (text[0]|0x20) == 'a' && w.article(i, text) {
+		if len(text) <= 2 && (text[0]|0x20) == 'a' && (text == "a" || text == "A" || text == "an" || text == "An") {
+			w.s.arts = append(w.s.arts, i) // judged last, when the next word's case is known
 			continue
 		}
 		if i > skipPhrase && (t.Is(normalize.Lower) || t.Is(normalize.Title)) {
@@ -40,21 +41,28 @@ func (w *walker) scan() {
 		base, suf := splitPossessive(text)
 		w.s.buf = lowerKey(w.s.buf, base)
 		key := w.s.buf
-		if n, ok := w.c.names[string(key)]; ok {
-			w.add(i, n+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
-			continue
+		h := hashBytes(key)
+		if len(w.c.names) > 0 {
+			if n, ok := w.c.names[string(key)]; ok {
+				w.add(i, n+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
+				continue
+			}
 		}
-		ci, inCaps := w.caps(key)
-		if inCaps && ci.conf > 0 {
-			w.add(i, ci.form+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
+		var ci capInfo
+		inCaps := false
+		if w.c.tables.capsBF.has(h) {
+			ci, inCaps = w.caps(key)
+			if inCaps && ci.conf > 0 {
+				w.add(i, ci.form+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
+			}
 		}
-		if len(w.st.evidence) > 0 && !heading && w.midSentence(i) {
+		if w.st.bf.has(h) && !heading && w.midSentence(i) {
 			if e, ok := w.st.evidence[string(key)]; ok {
 				e.lows++
 				w.s.lowIdx = append(w.s.lowIdx, i)
 			}
 		}
-		if j := w.nextWordAfterSpace(i); j >= 0 && startsUpper(w.tokText(j)) && !toks[j].Is(normalize.SentenceStart) {
+		if j := w.nextWordAfterSpace(i); j >= 0 && startsUpper(w.tokText(j)) && toks[j].Flags&(normalize.SentenceStart|normalize.Technical) == 0 {
 			w.givenName(i, j, base, suf, ci, inCaps)
 		}
 	}
@@ -148,15 +156,11 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 // words has lost its capital: "cold War" → "Cold War". It returns the index
 // of the phrase's last token, or 0 when none matches.
 func (w *walker) phrase(i int, text string) int {
-	if w.c.phraseBF[text[0]]&(1<<uint(min(len(text), 63))) == 0 {
-		_, suf := splitPossessive(text)
-		if suf == "" || w.c.phraseBF[text[0]]&(1<<uint(min(len(text)-len(suf), 63))) == 0 {
-			return 0
-		}
-	}
 	base, _ := splitPossessive(text)
-	list := w.c.phrases[base]
-	for _, p := range list {
+	if !w.c.phraseBF.has(hashString(base)) {
+		return 0
+	}
+	for _, p := range w.c.phrases[base] {
 		if end := w.matchPhrase(i, p); end > 0 {
 			return end
 		}
@@ -252,4 +256,45 @@ func equalFold(a, b string) bool {
 		}
 	}
 	return a == "" && b == ""
+}
+
+// givenNamesBeforeFixes runs the given-name rule once more before each
+// word that another rule capitalises, right to left, so that the answer
+// does not depend on whether that word was capitalised already: "said
+// priya raghunathan" with "raghunathan" known as a name elsewhere.
+func (w *walker) givenNamesBeforeFixes() {
+	if len(w.s.cands) == 0 {
+		return
+	}
+	sure := map[int]bool{}
+	var order []int
+	for _, c := range w.s.cands {
+		if c.conf >= normalize.DefaultThreshold && c.rule != RuleArticle && startsUpper(c.new) && !sure[c.tok] {
+			sure[c.tok] = true
+			order = append(order, c.tok)
+		}
+	}
+	for k := len(order) - 1; k >= 0; k-- {
+		for j := order[k]; ; {
+			i := j - 2
+			if i < 0 || w.toks[i+1].Kind != normalize.Space || w.toks[i].Kind != normalize.Word || sure[i] ||
+				w.toks[i].Flags&(normalize.SentenceStart|normalize.Technical) != 0 || !w.toks[i].Is(normalize.Lower) || !w.toks[j].Is(normalize.Lower) {
+				break
+			}
+			base, suf := splitPossessive(w.tokText(i))
+			w.s.buf = lowerKey(w.s.buf, base)
+			var ci capInfo
+			inCaps := false
+			if w.c.tables.capsBF.has(hashBytes(w.s.buf)) {
+				ci, inCaps = w.caps(w.s.buf)
+			}
+			n := len(w.s.cands)
+			w.givenName(i, j, base, suf, ci, inCaps)
+			if len(w.s.cands) == n || w.s.cands[n].conf < normalize.DefaultThreshold {
+				break
+			}
+			sure[i] = true
+			j = i
+		}
+	}
 }

@@ -1,0 +1,46 @@
+package casing
+
+// A bloom is a Bloom filter over word hashes: a cheap "surely not" before
+// a map lookup, since most words of a text are in none of the pass's
+// tables. Two bits per key, from the two halves of a 64-bit FNV-1a hash.
+type bloom []uint64
+
+func newBloom(bits int) bloom { return make(bloom, bits/64) }
+
+func (b bloom) add(h uint64) {
+	m := uint64(len(b)*64 - 1)
+	x, y := h&m, (h>>32)&m
+	b[x/64] |= 1 << (x % 64)
+	b[y/64] |= 1 << (y % 64)
+}
+
+func (b bloom) has(h uint64) bool {
+	m := uint64(len(b)*64 - 1)
+	x, y := h&m, (h>>32)&m
+	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashString is FNV-1a of s.
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashBytes is FNV-1a of b.
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
