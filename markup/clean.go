@@ -158,7 +158,7 @@ func (v *View) mapChange(c normalize.Change, made bool, out *normalize.Report) {
 	s, e := c.Offset, c.Offset+c.Len
 	if a, b, ok := v.fit(s, e); ok {
 		c.Offset, c.Len, c.Old = a, b-a, v.src[a:b]
-		add(c)
+		v.addChecked(c, add, suggest)
 		return
 	}
 	// Narrow the edit to what it changes: "russia’s" → "Russia’s" is "r" → "R".
@@ -168,7 +168,7 @@ func (v *View) mapChange(c normalize.Change, made bool, out *normalize.Report) {
 	if p > 0 || q > 0 {
 		if a, b, ok := v.fit(s+p, e-q); ok {
 			c.Offset, c.Len, c.Old, c.New = a, b-a, v.src[a:b], c.New[p:len(c.New)-q]
-			add(c)
+			v.addChecked(c, add, suggest)
 			return
 		}
 	}
@@ -179,6 +179,64 @@ func (v *View) mapChange(c normalize.Change, made bool, out *normalize.Report) {
 	c.Offset, c.Len, c.Old = a, b-a, v.src[a:b]
 	c.Message = joinMessage(c.Message, notMadeMessage)
 	suggest(c)
+}
+
+// addChecked adds c, located in the source, unless it would turn the start
+// of a Markdown line into a block marker ("1.The" → "1. The" opens a list):
+// then it is suggested.
+func (v *View) addChecked(c normalize.Change, add, suggest func(normalize.Change)) {
+	if v.format == Markdown && c.New != "" && (c.New[0] == ' ' || c.New[0] == '\t') {
+		ls := strings.LastIndexAny(v.src[:c.Offset], "\r\n") + 1
+		if isBlockMarker(trimContainers(v.src[ls:c.Offset])) {
+			c.Message = joinMessage(c.Message, "not made: it would change the Markdown structure")
+			suggest(c)
+			return
+		}
+	}
+	add(c)
+}
+
+// trimContainers removes from the start of a Markdown line the indentation
+// and the markers of the blockquotes and list items it continues.
+func trimContainers(s string) string {
+	for {
+		t := strings.TrimLeft(s, " \t>")
+		if n := markerLen(t); n > 0 && n < len(t) && (t[n] == ' ' || t[n] == '\t') {
+			t = t[n:]
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// isBlockMarker reports whether s is a list item marker or an ATX heading
+// marker: a space after it would open a block.
+func isBlockMarker(s string) bool {
+	if n := markerLen(s); n > 0 && n == len(s) {
+		return true
+	}
+	return s != "" && len(s) <= 6 && strings.Trim(s, "#") == ""
+}
+
+// markerLen returns the length of the list item marker ("-", "+", "*",
+// "1.", "2)") at the start of s, or 0.
+func markerLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	if s[0] == '-' || s[0] == '+' || s[0] == '*' {
+		return 1
+	}
+	n := 0
+	for n < len(s) && n < 10 && isDigitByte(s[n]) {
+		n++
+	}
+	if n == 0 || n > 9 || n == len(s) || s[n] != '.' && s[n] != ')' {
+		return 0
+	}
+	return n + 1
 }
 
 // fit returns the source span of view span [s, e) when it lies in one

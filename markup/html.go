@@ -119,7 +119,9 @@ func extractHTML(src string) *View {
 			}
 		}
 	}
-	return x.b.result()
+	v := x.b.result()
+	v.format = HTML
+	return v
 }
 
 // bomLen returns the length of the byte order mark at the start of src: a

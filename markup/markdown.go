@@ -38,7 +38,9 @@ func extractMarkdown(src string) *View {
 	source := []byte(src[base:])
 	doc := mdParser().Parse(text.NewReader(source))
 	x.block(doc)
-	return x.b.result()
+	v := x.b.result()
+	v.format = Markdown
+	return v
 }
 
 // frontMatterLen returns the length of the YAML ("---" … "---" or "...") or
@@ -124,7 +126,17 @@ func (x *mdExtractor) inline(n ast.Node) {
 		}
 	case *ast.String:
 		x.b.glue(string(n.Value))
-	case *ast.Emphasis, *ast.Link, *east.Strikethrough:
+	case *ast.Link:
+		if r := n.Reference; r != nil && r.Type != ast.ReferenceLinkFull {
+			// In [text] and [text][] the text is the label that finds the
+			// link's definition: changing it would break the link.
+			x.b.placeholder()
+			return
+		}
+		x.depth++
+		x.inlines(n)
+		x.depth--
+	case *ast.Emphasis, *east.Strikethrough:
 		x.depth++
 		x.inlines(n)
 		x.depth--

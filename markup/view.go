@@ -36,7 +36,8 @@ type View struct {
 	// Blocks are the view's blocks, in order; "\n\n" separates them.
 	Blocks []Block
 
-	src string
+	src    string
+	format Format
 }
 
 // Segment is a run of prose copied from the source:
@@ -93,6 +94,7 @@ const (
 type pending struct {
 	kind       pendingKind
 	start, end int // source span of a pendSpace
+	depth      int // inline depth of a pendSpace
 }
 
 // builder builds a View. The extractors call text, glue, lineBreak,
@@ -112,7 +114,10 @@ type builder struct {
 	atoms      bool // the current block holds something that is not prose
 	flushes    int  // blocks ended so far
 	fenceEnd   int  // view offset after the last fence
-	held       []pending
+	// spaceHidden is set after hidden content that follows a space, until
+	// prose comes.
+	spaceHidden bool
+	held        []pending
 }
 
 func newBuilder(src string, markdown bool) *builder {
@@ -143,10 +148,14 @@ func (b *builder) text(start, end int) {
 				line = line || s[j] == '\n' || s[j] == '\r' || s[j] == '\f'
 				j++
 			}
-			if line {
+			switch {
+			case line:
 				b.held = append(b.held, pending{kind: pendLine})
-			} else {
-				b.held = append(b.held, pending{kind: pendSpace, start: i, end: j})
+			case b.spaceHidden:
+				// Spaces on both sides of a comment or a script: the
+				// second is layout around it, not a doubled space.
+			default:
+				b.held = append(b.held, pending{kind: pendSpace, start: i, end: j, depth: b.depth})
 			}
 			i = j
 			continue
@@ -169,13 +178,14 @@ func (b *builder) text(start, end int) {
 			j++
 		}
 		b.content()
-		b.segment(i, j)
+		b.segment(i, j, b.depth)
 		i = j
+		b.spaceHidden = false
 	}
 }
 
-// segment appends src[start:end] to the view as prose.
-func (b *builder) segment(start, end int) {
+// segment appends src[start:end], at inline depth depth, to the view as prose.
+func (b *builder) segment(start, end, depth int) {
 	if start >= end {
 		return
 	}
@@ -183,12 +193,12 @@ func (b *builder) segment(start, end int) {
 	b.view = append(b.view, b.src[start:end]...)
 	if n := len(b.segs); n > 0 {
 		last := &b.segs[n-1]
-		if last.Src+last.Len == start && last.View+last.Len == v && last.Depth == b.depth {
+		if last.Src+last.Len == start && last.View+last.Len == v && last.Depth == depth {
 			last.Len += end - start
 			return
 		}
 	}
-	b.segs = append(b.segs, Segment{View: v, Src: start, Len: end - start, Depth: b.depth})
+	b.segs = append(b.segs, Segment{View: v, Src: start, Len: end - start, Depth: depth})
 }
 
 // content starts the block if needed and writes the white space held back,
@@ -214,7 +224,7 @@ func (b *builder) content() {
 	switch {
 	case lines+brs == 0:
 		for _, p := range b.held {
-			b.segment(p.start, p.end)
+			b.segment(p.start, p.end, p.depth)
 		}
 	case b.heading:
 		// A heading reads as one line. Spaces around a line end are not
@@ -231,6 +241,7 @@ func (b *builder) content() {
 // byte and is never edited.
 func (b *builder) glue(s string) {
 	b.content()
+	b.spaceHidden = false
 	b.view = append(b.view, s...)
 }
 
@@ -254,7 +265,12 @@ func (b *builder) fence() {
 
 // hidden notes content that is not prose and takes no place in the text
 // (a comment, a script): the block is no longer only prose.
-func (b *builder) hidden() { b.atoms = true }
+func (b *builder) hidden() {
+	b.atoms = true
+	if n := len(b.held); n > 0 && b.held[n-1].kind == pendSpace {
+		b.spaceHidden = true
+	}
+}
 
 // lineBreak adds a line break inside the block (<br>, a Markdown hard or
 // soft break), written when content follows.
@@ -275,7 +291,7 @@ func (b *builder) endBlock(outer, outerEnd int) {
 		b.blocks = append(b.blocks, Block{Start: b.blockStart, End: len(b.view), Outer: outer, OuterEnd: outerEnd, Heading: b.heading})
 		b.flushes++
 	}
-	b.inBlock, b.atoms = false, false
+	b.inBlock, b.atoms, b.spaceHidden = false, false, false
 }
 
 func isASCIIPunct(c byte) bool {
