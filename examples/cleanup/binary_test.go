@@ -150,13 +150,6 @@ func chmodTree(dir string) {
 	})
 }
 
-func readFile(t testing.TB, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
-	return string(b)
-}
-
 // TestBinaryRefusedFiles: a binary file, an unreadable one, a missing one, a
 // directory and a Latin-1 one among good files: one line each naming it,
 // the good files cleaned, exit 1 at the end, the bad files untouched.
@@ -299,6 +292,12 @@ func TestBinaryWriteNotRegular(t *testing.T) {
 // many files leaves each exactly old or exactly new, no temporary file, and
 // a status and message that say how many were left.
 func TestBinaryInterruptDuringWrite(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) { testSignalDuringWrite(t, sig) })
+	}
+}
+
+func testSignalDuringWrite(t *testing.T, sig os.Signal) {
 	bin := cleanupBinary(t)
 	dir := t.TempDir()
 	const n = 200
@@ -336,7 +335,7 @@ func TestBinaryInterruptDuringWrite(t *testing.T) {
 		}
 	}
 	if !exited {
-		require.NoError(t, cmd.Process.Signal(os.Interrupt))
+		require.NoError(t, cmd.Process.Signal(sig))
 		err = <-done
 	}
 

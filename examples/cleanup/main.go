@@ -7,6 +7,23 @@
 //	cleanup [flags] [FILE ...]
 //
 // With no FILE it reads standard input. Run "cleanup -h" for the flags.
+//
+// Faults. A file that is not text (a NUL byte, invalid UTF-8), cannot be read
+// or is a directory is named in a one-line message, with the offset, line and
+// column of its first bad byte where there is one, and left as it was; the
+// other files are still cleaned and the exit status is 1. With -w each file is
+// written to a temporary file in its folder, synced, given the file's mode and
+// renamed over it, so that it is at every moment its old or its new text; a
+// symbolic link is followed and kept, a read-only file or anything but a
+// regular file is refused. An interrupt (or SIGTERM) during -w starts no new
+// file, abandons the files being read, finishes the renames under way, removes
+// the temporary files and exits with status 1.
+//
+// Memory. Standard input, and a single file printed to standard output, stream
+// a chunk at a time, as do -w, -l, -json and -check (which keep a file's
+// report, not its text); at most one result per worker waits in memory. Only
+// -d, and the plain output of several files, hold a whole input. A stream has no way back: when standard input
+// turns out not to be text, the text before the bad byte has been printed.
 package main
 
 import (
@@ -41,6 +58,9 @@ const usage = `usage: cleanup [flags] [FILE ...]
 Cleans raw scraped text: typos, lost capitals, spaces around punctuation,
 "a"/"an", invisible characters and headlines scraped twice. Writes the cleaned
 text to standard output; with no FILE, reads standard input.
+
+Exit status: 0 on success, 1 on a usage or I/O error or a refused input (the
+other files are still done), 2 with -check when something would change.
 
 Examples:
   cleanup article.txt                 print the cleaned article

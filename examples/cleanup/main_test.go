@@ -745,3 +745,53 @@ func (g *textGen) text(n int) string {
 	}
 	return string(b)
 }
+
+// TestWriteAtomicFailures: when the new text cannot replace the file, the
+// file stays as it was and no temporary file is left.
+func TestWriteAtomicFailures(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFiles(t, dir, map[string]string{"a.txt": dirty}, "a.txt")[0]
+	target, info, err := rewriteTarget(p)
+	require.NoError(t, err)
+
+	// The file became a folder with something in it: the rename fails.
+	require.NoError(t, os.Remove(p))
+	writeFiles(t, dir, map[string]string{"a.txt/inside": "x"}, "a.txt/inside")
+	err = writeAtomic(p, target, info, "new text")
+	require.Error(t, err)
+	assert.True(t, strings.HasPrefix(err.Error(), p+": cannot replace the file: "), err.Error())
+	assert.True(t, strings.HasSuffix(err.Error(), "; left as it was"), err.Error())
+	assert.Equal(t, "x", readFile(t, filepath.Join(p, "inside")))
+	assertNoTempFiles(t, dir)
+
+	// The folder went away: no temporary file can be made.
+	gone := filepath.Join(dir, "gone")
+	require.NoError(t, os.Mkdir(gone, 0o755))
+	q := writeFiles(t, gone, map[string]string{"b.txt": dirty}, "b.txt")[0]
+	target, info, err = rewriteTarget(q)
+	require.NoError(t, err)
+	require.NoError(t, os.RemoveAll(gone))
+	err = writeAtomic(q, target, info, "new text")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), q+": cannot create a temporary file in "+gone)
+
+	// A pending file discarded (an error, an interrupt) leaves nothing.
+	r := writeFiles(t, dir, map[string]string{"c.txt": dirty}, "c.txt")[0]
+	target, info, err = rewriteTarget(r)
+	require.NoError(t, err)
+	pf, err := createPending(r, target, info)
+	require.NoError(t, err)
+	_, err = io.WriteString(pf, "half of the new")
+	require.NoError(t, err)
+	pf.discard()
+	pf.discard() // twice is fine
+	assert.Equal(t, dirty, readFile(t, r))
+	assertNoTempFiles(t, dir)
+}
+
+func readFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return string(b)
+}
