@@ -12,6 +12,8 @@ type context struct {
 	next string
 	// nextPlural and nextSingular say what number next shows.
 	nextPlural, nextSingular bool
+	// locale is the spelling the corrections should use.
+	locale Locale
 }
 
 // cost returns the context's cost of candidate c.

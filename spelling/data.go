@@ -210,12 +210,59 @@ func loadConfusions(path string, into map[string][]phrase) error {
 
 // vocab is the candidate list: the lexicon's words up to
 // MaxCandidateLevel, lower-case or capitalized dictionary words ("February",
-// "Monday"), as a trie of their lower case, with each word's spelling and
-// entry.
+// "Monday"), as a trie of their lower case, with each word's entry and, for
+// the capitalized ones, their spelling.
 type vocab struct {
 	list    *trie.List
-	forms   []string // the spelling of each word, when not its lower case
 	entries []lexicon.Entry
+	forms   map[int32]string // the spelling of word i when not its lower case
+	// reversed is the list of the words spelt backwards, built on first
+	// use, for the searches that bound the end of a word.
+	reversed func() *reversedList
+}
+
+// reversedList is the candidate words spelt backwards, and for each the
+// index of the word in the forward list.
+type reversedList struct {
+	list    *trie.List
+	forward []int32
+}
+
+// reverse builds the backward list: the words reversed into one buffer,
+// sorted.
+func (v *vocab) reverse() *reversedList {
+	n := v.list.Len()
+	size := 0
+	for i := range n {
+		size += len(v.list.Word(i))
+	}
+	buf := make([]byte, 0, size)
+	for i := range n {
+		w := v.list.Word(i)
+		for k := len(w) - 1; k >= 0; k-- {
+			buf = append(buf, w[k])
+		}
+	}
+	all := unsafeString(buf)
+	type item struct {
+		word string
+		fwd  int32
+	}
+	items := make([]item, n)
+	off := 0
+	for i := range n {
+		l := len(v.list.Word(i))
+		items[i] = item{all[off : off+l], int32(i)}
+		off += l
+	}
+	slices.SortFunc(items, func(a, b item) int { return strings.Compare(a.word, b.word) })
+	words := make([]string, n)
+	r := &reversedList{forward: make([]int32, n)}
+	for i, it := range items {
+		words[i], r.forward[i] = it.word, it.fwd
+	}
+	r.list = trie.New(words)
+	return r
 }
 
 // MaxCandidateLevel is the rarest SCOWL level a correction may come from:
@@ -223,27 +270,31 @@ type vocab struct {
 // that make poor corrections.
 const MaxCandidateLevel = 70
 
+// vocabSizeHint is about the number of candidate words of the default
+// lexicon, to allocate once.
+const vocabSizeHint = 150000
+
 func newVocab(lex *lexicon.Lexicon) *vocab {
-	v := &vocab{}
-	var words []string
+	v := &vocab{forms: map[int32]string{}, entries: make([]lexicon.Entry, 0, vocabSizeHint)}
+	words := make([]string, 0, vocabSizeHint)
 	add := func(key, form string, e lexicon.Entry) {
 		if n := len(words); n > 0 && words[n-1] == key {
 			// One entry per lower-case key: the lower-case word if there
 			// is one, else the commonest capitalized one.
-			if v.forms[n-1] != "" && (form == key || e.Level < v.entries[n-1].Level) {
-				v.forms[n-1], v.entries[n-1] = "", e
+			if _, ok := v.forms[int32(n-1)]; ok && (form == key || e.Level < v.entries[n-1].Level) {
+				delete(v.forms, int32(n-1))
+				v.entries[n-1] = e
 				if form != key {
-					v.forms[n-1] = form
+					v.forms[int32(n-1)] = form
 				}
 			}
 			return
 		}
 		words = append(words, key)
 		v.entries = append(v.entries, e)
-		if form == key {
-			form = ""
+		if form != key {
+			v.forms[int32(len(words)-1)] = form
 		}
-		v.forms = append(v.forms, form)
 	}
 	// Each walks the lexicon in case-folded order, which for these words
 	// is the byte order of their lower case: the list comes out sorted.
@@ -259,35 +310,47 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 			add(string(form[0]+'a'-'A')+form[1:], form, e)
 		}
 	}
-	if !slices.IsSorted(words) {
-		// Not expected; sort the three lists together.
-		idx := make([]int, len(words))
-		for i := range idx {
-			idx[i] = i
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(words[a], words[b]) })
-		w2, f2, e2 := make([]string, len(idx)), make([]string, len(idx)), make([]lexicon.Entry, len(idx))
-		for i, k := range idx {
-			w2[i], f2[i], e2[i] = words[k], v.forms[k], v.entries[k]
-		}
-		words, v.forms, v.entries = w2, f2, e2
+	if !strictlySorted(words) {
+		return sortedVocab(lex, words, v)
 	}
 	v.list = trie.New(words)
-	if v.list.Len() != len(words) {
-		// Duplicates removed: realign by lookup.
-		f2, e2 := make([]string, v.list.Len()), make([]lexicon.Entry, v.list.Len())
-		for i := range v.list.Len() {
-			k := slices.Index(words, v.list.Word(i))
-			f2[i], e2[i] = v.forms[k], v.entries[k]
-		}
-		v.forms, v.entries = f2, e2
-	}
+	v.reversed = sync.OnceValue(v.reverse)
 	return v
+}
+
+// strictlySorted reports whether words are sorted and unique.
+func strictlySorted(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		if words[i-1] >= words[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sortedVocab rebuilds v from words that are not sorted (a lexicon whose
+// order differs from byte order): slower, never needed for the default.
+func sortedVocab(lex *lexicon.Lexicon, words []string, v *vocab) *vocab {
+	byWord := map[string]int{}
+	for i, w := range words {
+		byWord[w] = i
+	}
+	out := &vocab{forms: map[int32]string{}, list: trie.New(words)}
+	out.reversed = sync.OnceValue(out.reverse)
+	out.entries = make([]lexicon.Entry, out.list.Len())
+	for i := range out.list.Len() {
+		k := byWord[out.list.Word(i)]
+		out.entries[i] = v.entries[k]
+		if f, ok := v.forms[int32(k)]; ok {
+			out.forms[int32(i)] = f
+		}
+	}
+	return out
 }
 
 // word returns candidate i as it is spelt.
 func (v *vocab) word(i int32) string {
-	if f := v.forms[i]; f != "" {
+	if f, ok := v.forms[i]; ok {
 		return f
 	}
 	return v.list.Word(int(i))

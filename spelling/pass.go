@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
 )
 
@@ -20,10 +21,15 @@ type evidence struct {
 	// capitalized holds the lower case of unknown words written with a
 	// capital in the middle of a sentence: names ("Ivanova").
 	capitalized map[string]bool
+	// decisions caches the verdicts on unknown words.
+	decisions map[decisionKey]decision
+	// american and british count the words spelt only one way or the
+	// other ("color", "colour"): the document's preferred spelling.
+	american, british int
 }
 
 func newEvidence() *evidence {
-	return &evidence{counts: map[string]int{}, capitalized: map[string]bool{}}
+	return &evidence{counts: map[string]int{}, capitalized: map[string]bool{}, decisions: map[decisionKey]decision{}}
 }
 
 // repeatedUse is how many times a document must use an unknown word for
@@ -70,6 +76,12 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		k, e := s.known(w, shape)
 		switch k {
 		case known:
+			switch e.Region.Spelling() {
+			case lexicon.USOnly:
+				ev.american++
+			case lexicon.CommonwealthOnly:
+				ev.british++
+			}
 			if s.toLocale != nil && shape == lowerCase && !accepted(e, s.locale) && !s.disabled[RuleLocale] {
 				if to, ok := s.toLocale[w]; ok {
 					edits = append(edits, normalize.Edit{
@@ -163,25 +175,56 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	if shape == lowerCase && (ev.capitalized[lw] || nameContext(text, toks, i, s)) {
 		return normalize.Edit{}, false
 	}
-	rule := RuleTypo
-	if _, ok := curated(lw); ok {
-		rule = RuleMisspelling
+	ctx := s.contextAt(text, toks, i, fixed, ev)
+	key := decisionKey{word: lw, shape: shape, plural: ctx.nextPlural, singular: ctx.nextSingular, locale: ctx.locale}
+	dec, ok := ev.decisions[key]
+	if !ok {
+		dec = s.decide(sc, lw, w, shape, keep, ctx)
+		key.word = strings.Clone(lw)
+		ev.decisions[key] = dec
 	}
-	cands := s.rank(sc, lw, keep, s.contextAt(text, toks, i, fixed))
-	if len(cands) == 0 {
+	if !dec.ok {
 		return normalize.Edit{}, false
+	}
+	e := dec.edit
+	e.Start, e.End = start, end
+	return e, true
+}
+
+// decisionKey is what a decision on an unknown word depends on.
+type decisionKey struct {
+	word             string
+	shape            wordCase
+	plural, singular bool
+	locale           Locale
+}
+
+// decision is the pass's verdict on an unknown word in a context: the edit
+// (without its place), if any. A document keeps its decisions, so a word it
+// repeats is ranked once.
+type decision struct {
+	edit normalize.Edit
+	ok   bool
+}
+
+// decide ranks the corrections of the unknown word lw (lower case; w as
+// written) and returns the edit to make or suggest.
+func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64, ctx context) decision {
+	rule := RuleTypo
+	curatedFix, isCurated := curated(lw)
+	cands := s.rank(sc, lw, keep, ctx)
+	if len(cands) == 0 {
+		return decision{}
 	}
 	best := cands[0]
 	conf := best.Confidence
 	if conf < minSuggest || (shape == titleCase && conf < normalize.DefaultThreshold) {
 		// Too weak to be worth a reader's time; a capitalized word that
 		// is not surely a typo is a name.
-		return normalize.Edit{}, false
+		return decision{}
 	}
-	if rule == RuleMisspelling {
-		if fix, _ := curated(lw); fix != best.Word {
-			rule = RuleTypo
-		}
+	if isCurated && curatedFix == best.Word {
+		rule = RuleMisspelling
 	}
 	// Confidence must not read 0, which means certain.
 	conf = max(conf, 0.001)
@@ -190,10 +233,10 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		alts = append(alts, applyCase(c.Word, shape))
 	}
 	fix := applyCase(best.Word, shape)
-	return normalize.Edit{
-		Start: start, End: end, New: fix, Rule: rule, Confidence: conf, Alternatives: alts,
+	return decision{ok: true, edit: normalize.Edit{
+		New: fix, Rule: rule, Confidence: conf, Alternatives: alts,
 		Message: fmt.Sprintf("unknown word %q: did you mean %q?", w, fix),
-	}, true
+	}}
 }
 
 // nameContext reports whether the lower-case word toks[i] sits where a
@@ -246,7 +289,7 @@ const maxPhraseWords = 4
 
 // contextAt reads the context of toks[i]: the head noun of the words that
 // follow it, up to a function word or punctuation other than a hyphen.
-func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed map[int]string) context {
+func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed map[int]string, ev *evidence) context {
 	var ctx context
 	head := ""
 	words := 0
@@ -289,6 +332,7 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed ma
 		ctx.nextPlural = ok && plural
 		ctx.nextSingular = ok && !plural
 	}
+	ctx.locale = s.preferred(ev)
 	return ctx
 }
 

@@ -217,10 +217,11 @@ func (s *Speller) Locale() Locale { return s.locale }
 
 // scratch is the per-goroutine working space of a ranking.
 type scratch struct {
-	search trie.Searcher
-	ch     channel
-	cands  []Suggestion
-	lower  [trie.MaxQuery]byte
+	search  trie.Searcher
+	matches []trie.Match
+	ch      channel
+	cands   []Suggestion
+	lower   [trie.MaxQuery]byte
 }
 
 // Suggestion is a candidate correction.
@@ -310,7 +311,7 @@ func (s *Speller) Suggest(word string) []Suggestion {
 		// A rare real word: it competes as itself.
 		keep = priorCost(e)
 	}
-	cands := s.rank(sc, lw, keep, context{})
+	cands := s.rank(sc, lw, keep, context{locale: s.preferred(nil)})
 	out := make([]Suggestion, len(cands))
 	for i, c := range cands {
 		out[i] = c
@@ -345,20 +346,13 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context) []Sugge
 	if !sc.ch.prepare(w) {
 		return nil
 	}
-	// First the words with at most one edit in the first half of w: most
-	// typos, found at a fraction of the cost of a full search.
-	s.score(sc, v, sc.search.SearchPrefix(v.list, w, 2, len(w)/2-1, 1), w, ctx, fix, curatedHit, &total)
-	if bestCost(sc.cands) > nearCost {
-		sc.cands = sc.cands[:0]
-		total = math.Exp(-keep)
-		s.score(sc, v, sc.search.Search(v.list, w, 2), w, ctx, fix, curatedHit, &total)
-	}
+	s.score(sc, v, s.search(sc, v, w, 2), w, ctx, fix, curatedHit, &total)
 	if len(w) >= minFarLen && bestCost(sc.cands) > farCost {
 		// No likely word within two edits: a long word may be three away
-		// ("necasery"); the wider search costs more, so it runs only now.
+		// ("necasery").
 		sc.cands = sc.cands[:0]
 		total = math.Exp(-keep)
-		s.score(sc, v, sc.search.SearchPrefix(v.list, w, 3, len(w)/2-1, 1), w, ctx, fix, curatedHit, &total)
+		s.score(sc, v, s.search(sc, v, w, 3), w, ctx, fix, curatedHit, &total)
 	}
 	if curatedHit && !slices.ContainsFunc(sc.cands, func(x Suggestion) bool { return x.Word == fix }) {
 		cost := model.priorScale*priorCost(lexicon.Entry{Level: 35}) + costCurated
@@ -383,9 +377,37 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context) []Sugge
 	return sc.cands
 }
 
-// nearCost is the cost above which the best candidate with few edits at
-// its start is too unlikely to stop the search there.
-const nearCost = 12.0
+// search returns the candidate words within maxd edits of w. A short word
+// is searched in one walk of the trie. A longer one is searched twice, each
+// walk cheap because it allows at most one edit in one half of the word:
+// in the first half, on the forward trie, then in the second half, on the
+// trie of reversed words. Every word within maxd ≤ 3 edits has at most one
+// in one of the halves, so the two walks find them all (but for a swap of
+// the two letters where the halves meet, counted in both halves).
+func (s *Speller) search(sc *scratch, v *vocab, w string, maxd int) []trie.Match {
+	if len(w) < minSplitLen {
+		return sc.search.Search(v.list, w, maxd)
+	}
+	h := len(w) / 2
+	sc.matches = append(sc.matches[:0], sc.search.SearchPrefix(v.list, w, maxd, h-1, 1)...)
+	rev := v.reversed()
+	var buf [trie.MaxQuery]byte
+	if len(w) > len(buf) {
+		return sc.matches
+	}
+	for k := 0; k < len(w); k++ {
+		buf[k] = w[len(w)-1-k]
+	}
+	for _, m := range sc.search.SearchPrefix(rev.list, unsafeString(buf[:len(w)]), maxd, len(w)-h-1, 1) {
+		sc.matches = append(sc.matches, trie.Match{Index: rev.forward[m.Index], Dist: m.Dist})
+	}
+	slices.SortFunc(sc.matches, func(a, b trie.Match) int { return int(a.Index - b.Index) })
+	return slices.CompactFunc(sc.matches, func(a, b trie.Match) bool { return a.Index == b.Index })
+}
+
+// minSplitLen is the shortest word searched by halves: a shorter one has
+// halves too short to bound the walk.
+const minSplitLen = 6
 
 // farCost is the cost above which the best candidate within two edits is
 // too unlikely to stop the search at three.
@@ -409,7 +431,7 @@ func (s *Speller) score(sc *scratch, v *vocab, matches []trie.Match, w string, c
 		if c != key {
 			cost += model.costCapital
 		}
-		if s.locale != AnyLocale && !accepted(v.entries[m.Index], s.locale) {
+		if !accepted(v.entries[m.Index], ctx.locale) {
 			cost += costOtherLocale
 		}
 		if curatedHit && c == fix {
@@ -427,6 +449,21 @@ const (
 	// costOtherLocale penalizes a candidate spelt the other locale's way.
 	costOtherLocale = 3.0
 )
+
+// preferred returns the locale whose spellings corrections use: the
+// speller's, else the one the document's spellings show, else American,
+// the commonest in English text and the default of the usual dictionaries.
+// (Correct words are never changed for it without WithLocale; only the
+// choice between two corrections, "organisation" or "organization", is.)
+func (s *Speller) preferred(ev *evidence) Locale {
+	switch {
+	case s.locale != AnyLocale:
+		return s.locale
+	case ev != nil && ev.british > ev.american:
+		return UK
+	}
+	return US
+}
 
 // accepted reports whether an entry is a spelling of the locale.
 func accepted(e lexicon.Entry, l Locale) bool {

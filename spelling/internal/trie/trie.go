@@ -56,19 +56,20 @@ func New(words []string) *List {
 // build makes the trie: one pass over the sorted words, keeping the path
 // of open nodes on a stack.
 func (l *List) build() {
-	total := 0
-	for _, w := range l.words {
-		total += len(w)
-	}
-	nodes := make([]node, 1, total/2+1)
-	nodes[0] = node{word: -1}
-	stack := []int32{0} // stack[d] is the open node at depth d
+	// Count the nodes first: one per byte not shared with the previous
+	// word's prefix.
+	total := 1
 	prev := ""
+	for _, w := range l.words {
+		total += len(w) - commonPrefix(prev, w)
+		prev = w
+	}
+	nodes := make([]node, 1, total)
+	nodes[0] = node{word: -1}
+	stack := make([]int32, 1, 64) // stack[d] is the open node at depth d
+	prev = ""
 	for i, w := range l.words {
-		common := 0
-		for common < len(prev) && common < len(w) && prev[common] == w[common] {
-			common++
-		}
+		common := commonPrefix(prev, w)
 		// Close the nodes deeper than the common prefix.
 		for len(stack) > common+1 {
 			top := stack[len(stack)-1]
@@ -86,6 +87,16 @@ func (l *List) build() {
 		nodes[k].end = int32(len(nodes))
 	}
 	l.nodes = nodes
+}
+
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
 }
 
 func hasDup(w []string) bool {
