@@ -92,17 +92,18 @@ func (c *cleaner) stdin(r io.Reader) {
 		out = c.stdout
 	}
 	col := &collector{keep: c.o.json}
-	if c.o.json {
+	flush := func() {
 		// The report of a chunk comes before its text is written: print
 		// it then, in input order, and forget it.
-		flush := func() {
-			c.printJSON(stdinName, col.changes, col.suggestions)
-			col.changes, col.suggestions = col.changes[:0], col.suggestions[:0]
-		}
-		out = flushBefore{out, flush}
-		defer flush()
+		c.printJSON(stdinName, col.changes, col.suggestions)
+		col.changes, col.suggestions = col.changes[:0], col.suggestions[:0]
 	}
-	if err := c.p.Stream(out, in, col.add); err != nil {
+	if c.o.json {
+		out = flushBefore{out, flush}
+	}
+	err := c.p.Stream(out, in, col.add)
+	flush()
+	if err != nil {
 		if err = c.describe(stdinName, err); err != nil {
 			c.fail("%v", err)
 		}
@@ -220,7 +221,7 @@ func openInput(name, path string) (*os.File, fs.FileInfo, error) {
 // -w.
 func (c *cleaner) cleanFile(ctx context.Context, name string) result {
 	if ctx.Err() != nil {
-		return result{name: name, err: errInterrupted, notStarted: true}
+		return result{name: name, err: errInterrupted}
 	}
 	path, info := name, fs.FileInfo(nil)
 	if c.o.write {
@@ -240,6 +241,9 @@ func (c *cleaner) cleanFile(ctx context.Context, name string) result {
 		r.err = c.describe(name, r.err)
 		if r.err == nil && c.o.write && r.changed {
 			r.err = writeAtomic(name, path, info, r.out)
+		}
+		if !c.o.diff {
+			r.in = "" // not needed to print the result
 		}
 		return r
 	}
