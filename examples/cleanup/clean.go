@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -337,12 +338,41 @@ func unifiedDiff(r result) string {
 	for i, ch := range r.changes {
 		edits[i] = udiff.Edit{Start: ch.Offset, End: ch.Offset + ch.Len, New: ch.New}
 	}
-	d, err := udiff.ToUnified(r.name, r.name, r.in, edits, udiff.DefaultContextLines)
+	label := diffLabel(r.name)
+	d, err := udiff.ToUnified(label, label, r.in, edits, udiff.DefaultContextLines)
 	if err != nil {
 		// The report always fits its input; fall back to a diff of the texts.
-		return udiff.Unified(r.name, r.name, r.in, r.out)
+		return udiff.Unified(label, label, r.in, r.out)
 	}
 	return d
+}
+
+// diffLabel returns name as a diff header gives it to patch: as it is, or,
+// when it has a space, a quote, a backslash or a control character, quoted
+// as GNU diff and patch do ("my file.txt").
+func diffLabel(name string) string {
+	if !strings.ContainsFunc(name, func(r rune) bool { return r <= ' ' || r == '"' || r == '\\' || r == 0x7f }) {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < ' ' || c == 0x7f:
+			fmt.Fprintf(&b, `\%03o`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // jsonEdit is one line of the -json report; report.schema.json describes it.

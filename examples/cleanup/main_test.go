@@ -614,6 +614,21 @@ func assertNoTempFiles(t testing.TB, dir string) {
 
 // TestDiffAppliesWithPatch: the -d output, applied by the real patch -p0,
 // gives the cleaned files.
+func TestDiffLabel(t *testing.T) {
+	for name, want := range map[string]string{
+		"a.txt":        "a.txt",
+		"sub/café.txt": "sub/café.txt",
+		"my file.txt":  `"my file.txt"`,
+		`say "hi".txt`: `"say \"hi\".txt"`,
+		`a\b`:          `"a\\b"`,
+		"tab\there":    `"tab\there"`,
+		"new\nline":    `"new\nline"`,
+		"bell\a":       `"bell\007"`,
+	} {
+		assert.Equal(t, want, diffLabel(name), name)
+	}
+}
+
 func TestDiffAppliesWithPatch(t *testing.T) {
 	patch, err := exec.LookPath("patch")
 	if err != nil {
@@ -629,8 +644,14 @@ func TestDiffAppliesWithPatch(t *testing.T) {
 		"crlf.txt":        "One,two.\r\nThree  four.\r\n",
 		"lastline.txt":    "First line.\n\nlast,line without newline",
 		"blank-lines.txt": "\n\n\nText,here.\n\n\n",
+		"with space.txt":  dirty,
+		`quote"d.txt`:     dirty,
+		`back\slash.txt`:  dirty,
+		"tab\tname.txt":   dirty,
+		"café.txt":        dirty,
 	}
-	names := []string{"a.txt", "nonl.txt", "clean.txt", "sub/article.txt", "crlf.txt", "lastline.txt", "blank-lines.txt"}
+	names := []string{"a.txt", "nonl.txt", "clean.txt", "sub/article.txt", "crlf.txt", "lastline.txt", "blank-lines.txt",
+		"with space.txt", `quote"d.txt`, `back\slash.txt`, "tab\tname.txt", "café.txt"}
 	dir := t.TempDir()
 	writeFiles(t, dir, files, names...)
 	t.Chdir(dir)
