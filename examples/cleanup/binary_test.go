@@ -470,7 +470,7 @@ func TestBinaryLargeStdin(t *testing.T) {
 		size int
 	}{
 		{nil, 200 << 20},
-		{[]string{"-l"}, 50 << 20}, // the report modes stream too
+		{[]string{"-l"}, 32 << 20}, // the report modes stream too
 	} {
 		t.Run(fmt.Sprint(tc.args), func(t *testing.T) {
 			cmd := exec.Command(cleanupBinary(t), tc.args...)
@@ -518,7 +518,8 @@ func TestBinaryLargeStdin(t *testing.T) {
 				assert.Greater(t, out.n, int64(written)*9/10)
 			}
 			// Flat: the last three quarters of the input add little.
-			assert.Less(t, hwm-hwmQuarter, int64(16<<20), "memory grows with the input")
+			assert.Less(t, hwm-hwmQuarter, int64(16<<20),
+				"memory grows with the input: something (a pass's per-document state?) keeps what it saw without bound")
 			assert.Less(t, hwm, int64(64<<20))
 			assert.Less(t, maxRSS, int64(64<<20))
 		})
