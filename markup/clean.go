@@ -49,6 +49,10 @@ func Extract(src string, f Format) *View {
 // is dropped whole, element and all, when it is a whole element separated
 // from the previous one by white space only; otherwise it is suggested.
 //
+// Clean checks its output: should the edits have made markup (removing an
+// invisible character from "<\u200bb>" would make a tag), the changes next
+// to markup characters are suggested instead, and failing that all of them.
+//
 // For Text, Clean is p.CleanString(src). Clean is safe for concurrent use
 // when p is (a normalize.Pipeline is).
 func Clean(p *normalize.Pipeline, src string, f Format) (string, *normalize.Report) {
@@ -70,6 +74,10 @@ func clean(p *normalize.Pipeline, src string, f Format) (string, *normalize.Repo
 	_, vr := p.CleanString(v.Text)
 	rep := v.SourceReport(vr)
 	out, err := normalize.ApplyChanges(src, rep.Changes)
+	if err != nil {
+		return src, rep, err
+	}
+	out, err = keepMarkup(src, out, f, rep)
 	return out, rep, err
 }
 
@@ -111,7 +119,7 @@ func (v *View) SourceReport(r *normalize.Report) *normalize.Report {
 		last = c.Offset + c.Len
 	}
 	out.Changes = kept
-	sort.SliceStable(out.Suggestions, func(i, j int) bool { return out.Suggestions[i].Offset < out.Suggestions[j].Offset })
+	sortChanges(out.Suggestions)
 	locate(v.src, out.Changes)
 	locate(v.src, out.Suggestions)
 	return out
@@ -186,8 +194,10 @@ func (v *View) mapChange(c normalize.Change, made bool, out *normalize.Report) {
 // then it is suggested.
 func (v *View) addChecked(c normalize.Change, add, suggest func(normalize.Change)) {
 	if v.format == Markdown && c.New != "" && (c.New[0] == ' ' || c.New[0] == '\t') {
-		ls := strings.LastIndexAny(v.src[:c.Offset], "\r\n") + 1
-		if isBlockMarker(trimContainers(v.src[ls:c.Offset])) {
+		// A marker is a few bytes into its line, after the containers'.
+		from := max(0, c.Offset-maxLinePrefix)
+		ls := strings.LastIndexAny(v.src[from:c.Offset], "\r\n") + 1 + from
+		if (ls > 0 || from == 0) && isBlockMarker(trimContainers(v.src[ls:c.Offset])) {
 			c.Message = joinMessage(c.Message, "not made: it would change the Markdown structure")
 			suggest(c)
 			return
@@ -195,6 +205,9 @@ func (v *View) addChecked(c normalize.Change, add, suggest func(normalize.Change
 	}
 	add(c)
 }
+
+// maxLinePrefix bounds how far back from an edit a line start is looked for.
+const maxLinePrefix = 256
 
 // trimContainers removes from the start of a Markdown line the indentation
 // and the markers of the blockquotes and list items it continues.

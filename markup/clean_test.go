@@ -261,6 +261,27 @@ func TestMarkdownStructureGuard(t *testing.T) {
 	}
 }
 
+func TestEditsNeverMakeMarkup(t *testing.T) {
+	p := basePipeline(t)
+	for _, c := range []struct {
+		name, src string
+		f         Format
+		want      string
+	}{
+		{"a tag", "<p>1 <\u200bb>2</b> ok,x</p>", HTML, "<p>1 <\u200bb>2</b> ok, x</p>"},
+		{"an entity", "<p>AT&\u200bamp;T</p>", HTML, "<p>AT&\u200bamp;T</p>"},
+		{"an escape", "a \\\u200b*b* c", Markdown, "a \\\u200b*b* c"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, rep := checkClean(t, p, c.src, c.f)
+			assert.Equal(t, c.want, out, "only the safe change is made")
+			require.NotEmpty(t, rep.Suggestions)
+			assert.Contains(t, rep.Suggestions[0].Message, "would change the markup")
+			assert.Equal(t, normalize.RuleInvisible, rep.Suggestions[0].Rule)
+		})
+	}
+}
+
 func TestLayoutRulesNotApplied(t *testing.T) {
 	p := basePipeline(t)
 	for _, src := range []string{"a  \nb", "a\r\nb\r\n", "a \u00a0\nb"} {

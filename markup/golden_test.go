@@ -195,9 +195,8 @@ func isVerbatim(name string) bool {
 // and the literal text of code, HTML, link destinations and titles.
 func markdownSkeleton(t *testing.T, src string) []string {
 	var out []string
-	if strings.HasPrefix(src, "---\n") {
-		end := strings.Index(src[4:], "\n---\n")
-		require.Positive(t, end)
+	if end := strings.Index(src, "\n---\n"); strings.HasPrefix(src, "---\n") && end >= 3 {
+		end -= 4
 		out = append(out, src[:4+end+5])
 		src = strings.Repeat("\n", strings.Count(src[:4+end+5], "\n")) + src[4+end+5:]
 	}
@@ -242,11 +241,15 @@ func markdownSkeleton(t *testing.T, src string) []string {
 				s += " " + string(seg.Value(source))
 			}
 		case *ast.Text:
-			if n.HardLineBreak() {
-				s += " hard break"
-			}
-			if n.SoftLineBreak() {
-				s += " soft break"
+			// Text nodes split at special characters: how many there are is
+			// not markup, the line breaks are.
+			switch {
+			case n.HardLineBreak():
+				s = "hard break"
+			case n.SoftLineBreak():
+				s = "soft break"
+			default:
+				return ast.WalkContinue, nil
 			}
 		}
 		out = append(out, s)
