@@ -37,15 +37,56 @@ func newDocState() *docState {
 	return &docState{evidence: map[string]*evidence{}, bf: newBloom(1 << 15)}
 }
 
+// A change is one change to a docState, kept so that it can be undone.
+type change struct {
+	e          *evidence // the entry changed, or nil for heading counts
+	key        string    // set when the entry was created
+	caps, lows int       // added to e, or to the title and sentence heading counts
+}
+
 // remember adds a word to the evidence.
-func (st *docState) remember(key, form string) *evidence {
+func (w *walker) remember(key, form string) *evidence {
+	st := w.st
 	if len(st.evidence) >= maxEvidence {
 		return nil
 	}
 	e := &evidence{form: form}
 	st.evidence[key] = e
 	st.bf.add(hashString(key))
+	w.s.undo = append(w.s.undo, change{e: e, key: key})
 	return e
+}
+
+// bump adds to an evidence entry's counts.
+func (w *walker) bump(e *evidence, caps, lows int) {
+	e.caps += caps
+	e.lows += lows
+	w.s.undo = append(w.s.undo, change{e: e, caps: caps, lows: lows})
+}
+
+// addHeads adds to the document's heading counts.
+func (w *walker) addHeads(titles, sents int) {
+	w.st.titleHeads += titles
+	w.st.sentenceHeads += sents
+	w.s.undo = append(w.s.undo, change{caps: titles, lows: sents})
+}
+
+// rollback undoes the changes of one analysis to the docState. (Bloom
+// filter bits stay: a false "maybe" costs only a map lookup.)
+func rollback(st *docState, undo []change) {
+	for i := len(undo) - 1; i >= 0; i-- {
+		c := undo[i]
+		switch {
+		case c.e == nil:
+			st.titleHeads -= c.caps
+			st.sentenceHeads -= c.lows
+		case c.key != "":
+			delete(st.evidence, c.key)
+		default:
+			c.e.caps -= c.caps
+			c.e.lows -= c.lows
+		}
+	}
 }
 
 // cand is a proposed replacement of one token.
@@ -79,6 +120,7 @@ type scratch struct {
 	headLows []int
 	lowIdx   []int
 	arts     []int
+	undo     []change
 	buf      []byte
 }
 
@@ -86,6 +128,8 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 
 
 // walker holds one call's view of a chunk.
 type walker struct {
+	// recheck: an edit of this analysis may change another decision.
+	recheck bool
 	// fixed holds the new text of the tokens other rules change, while
 	// the headings are classified again.
 	fixed map[int]string
@@ -97,26 +141,168 @@ type walker struct {
 	s    *scratch
 }
 
+// maxRounds bounds the analyses of one chunk: a fix can make another
+// visible ("a x" becomes "a X" in a heading, and then wants "an"), so the
+// pass analyses its own output again until nothing new turns up.
+const maxRounds = 3
+
 // Edits returns the casing edits of d: sorted, not overlapping, nil when
-// there is nothing to change.
+// there is nothing to change. The edits it is sure of leave text that it
+// would not change again: when a round of analysis makes sure edits, the
+// result is analysed once more and the new edits are composed with them.
 func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
-	toks := d.Tokens()
-	if len(toks) == 0 {
+	if len(d.Tokens()) == 0 {
 		return nil
 	}
 	st := normalize.Load(d.State(), stateKey{}, newDocState)
 	s := scratchPool.Get().(*scratch)
-	s.cands, s.heads, s.headLows, s.lowIdx, s.arts = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.arts[:0]
 	defer scratchPool.Put(s)
-	w := &walker{c: c, text: d.Text, toks: toks, st: st, s: s}
+	edits, recheck := c.analyze(d, st, s)
+	acc, text := []normalize.Edit(nil), d.Text
+	for round := 1; ; round++ {
+		sure := sureOnly(edits)
+		if len(sure) == 0 || !recheck {
+			return compose(d.Text, text, acc, edits)
+		}
+		acc = compose(d.Text, text, acc, sure)
+		if round == maxRounds {
+			return acc
+		}
+		text = normalize.Apply(d.Text, acc)
+		rollback(st, s.undo)
+		edits, recheck = c.analyze(&normalize.Doc{Text: text, Continued: d.Continued}, st, s)
+	}
+}
+
+// analyze runs every rule over one text and returns its edits, and
+// whether the text they make must be analysed again: when an edit may
+// change how the text is read (the tokenizer knows "Mar." and the initial
+// in "J. Smith" only with their capitals), or a late rule's capital may be
+// evidence for an earlier one.
+func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize.Edit, bool) {
+	s.cands, s.heads, s.headLows, s.lowIdx, s.arts, s.undo = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.arts[:0], s.undo[:0]
+	w := &walker{c: c, text: d.Text, toks: d.Tokens(), st: st, s: s}
 	w.findHeadings()
 	w.collectEvidence()
 	w.scan()
 	w.givenNamesBeforeFixes()
 	w.headingRule()
 	w.docEvidence()
+	n := len(s.cands)
+	w.givenNamesBeforeFixes()
+	w.recheck = w.recheck || len(s.cands) > n
 	w.articles()
-	return w.edits()
+	edits := w.edits()
+	return edits, w.recheck || w.touchesReading(edits)
+}
+
+// touchesReading reports whether a sure edit may change how the tokenizer
+// reads the text around it: a word glued to a period ("mar." → "Mar." is an
+// abbreviation), a single letter, or a word after an initial or
+// abbreviation ("J. smith": "J." is an initial only before a capital).
+func (w *walker) touchesReading(edits []normalize.Edit) bool {
+	for _, e := range edits {
+		if e.Sure() < normalize.DefaultThreshold || e.Rule == RuleArticle {
+			continue
+		}
+		if e.End < len(w.text) && w.text[e.End] == '.' || utf8.RuneCountInString(e.New) == 1 {
+			return true
+		}
+		i := w.tokenAt(e.Start)
+		if p := w.prevSolid(i); p >= 0 && (w.toks[p].Kind == normalize.Abbrev || w.punct(p) == '.' && p > 0 && w.isWord(p-1) && w.toks[p-1].End-w.toks[p-1].Start <= 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenAt returns the index of the token that starts at off.
+func (w *walker) tokenAt(off int) int {
+	i, _ := slices.BinarySearchFunc(w.toks, off, func(t normalize.Token, off int) int { return t.Start - off })
+	return i
+}
+
+// sureOnly returns the edits at or above the default threshold.
+func sureOnly(edits []normalize.Edit) []normalize.Edit {
+	var out []normalize.Edit
+	for _, e := range edits {
+		if e.Sure() >= normalize.DefaultThreshold {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// compose returns the edits of orig that do what prev (edits of orig, sure
+// ones) and then next (edits of text = Apply(orig, prev)) do. A next edit
+// that touches text a prev edit wrote is merged with it; a suggestion that
+// would be merged is dropped, so that it cannot undo a sure edit.
+func compose(orig, text string, prev, next []normalize.Edit) []normalize.Edit {
+	if len(prev) == 0 {
+		return next
+	}
+	if len(next) == 0 {
+		return prev
+	}
+	// Where each prev edit's new text lies in text.
+	type span struct{ ns, ne int }
+	spans := make([]span, len(prev))
+	delta := 0
+	for i, e := range prev {
+		ns := e.Start + delta
+		spans[i] = span{ns, ns + len(e.New)}
+		delta += len(e.New) - (e.End - e.Start)
+	}
+	// toOrig maps an offset of text outside (or at the edge of) every
+	// prev edit's new text to orig.
+	toOrig := func(p int) int {
+		d := 0
+		for i, e := range prev {
+			if spans[i].ne > p || (spans[i].ne == p && spans[i].ns == p && e.Start == e.End) {
+				break
+			}
+			d += len(e.New) - (e.End - e.Start)
+		}
+		return p - d
+	}
+	used := make([]bool, len(prev))
+	var out []normalize.Edit
+	for _, n := range next {
+		first, last := -1, -1
+		for i, sp := range spans {
+			if sp.ns < n.End && n.Start < sp.ne || (n.Start == n.End && sp.ns <= n.Start && n.Start <= sp.ne) {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first < 0 {
+			n.Start, n.End = toOrig(n.Start), toOrig(n.End)
+			out = append(out, n)
+			continue
+		}
+		if n.Sure() < normalize.DefaultThreshold {
+			continue
+		}
+		s1, e1 := min(n.Start, spans[first].ns), max(n.End, spans[last].ne)
+		m := prev[first]
+		m.New = text[s1:n.Start] + n.New + text[n.End:e1]
+		m.Start = prev[first].Start - (spans[first].ns - s1)
+		m.End = prev[last].End + (e1 - spans[last].ne)
+		m.Confidence = min(prev[first].Sure(), n.Sure())
+		for i := first; i <= last; i++ {
+			used[i] = true
+		}
+		out = append(out, m)
+	}
+	for i, e := range prev {
+		if !used[i] {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b normalize.Edit) int { return a.Start - b.Start })
+	return normalize.Valid(orig, out)
 }
 
 // add proposes a candidate unless its rule is turned off.

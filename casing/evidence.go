@@ -40,11 +40,11 @@ func (w *walker) collectEvidence() {
 		w.s.buf = lowerKey(w.s.buf, base)
 		if w.st.bf.has(hashBytes(w.s.buf)) {
 			if e, ok := ev[string(w.s.buf)]; ok {
-				e.caps++
+				w.bump(e, 1, 0)
 				continue
 			}
 		}
-		if e := w.st.remember(string(w.s.buf), strings.Clone(base)); e != nil {
+		if e := w.remember(string(w.s.buf), strings.Clone(base)); e != nil {
 			e.caps = 1
 		}
 	}
@@ -77,11 +77,8 @@ func (w *walker) docEvidence() {
 		base, _ := splitPossessive(c.new)
 		key := string(lowerKey(w.s.buf, base))
 		if e, ok := ev[key]; ok {
-			e.caps++
-			if e.lows > 0 {
-				e.lows--
-			}
-		} else if e := w.st.remember(key, base); e != nil {
+			w.bump(e, 1, -min(e.lows, 1))
+		} else if e := w.remember(key, base); e != nil {
 			e.caps = 1
 			added = append(added, key)
 		}
@@ -135,7 +132,7 @@ func (w *walker) recountLows(keys []string, decided map[int]bool) {
 			continue
 		}
 		if e := w.st.evidence[key]; e != nil {
-			e.lows++
+			w.bump(e, 0, 1)
 		}
 		w.s.lowIdx = append(w.s.lowIdx, i)
 	}

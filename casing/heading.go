@@ -262,8 +262,7 @@ func (w *walker) headingRule() {
 		base, suf := splitPossessive(w.tokText(h.lower))
 		w.add(h.lower, w.capitalised(base)+suf, RuleHeading, h.conf, "capitalise every main word of a title-case heading")
 	}
-	w.st.titleHeads += titles + fixed
-	w.st.sentenceHeads += sents
+	w.addHeads(titles+fixed, sents)
 }
 
 // capitalised returns the capitalised spelling of a lower-case word: the

@@ -58,7 +58,7 @@ func (w *walker) scan() {
 		}
 		if w.st.bf.has(h) && !heading && w.midSentence(i) {
 			if e, ok := w.st.evidence[string(key)]; ok {
-				e.lows++
+				w.bump(e, 0, 1)
 				w.s.lowIdx = append(w.s.lowIdx, i)
 			}
 		}
@@ -73,9 +73,14 @@ func (w *walker) scan() {
 // inside and are never Lower, so they are never seen here.
 func (w *walker) sentenceStart(i int, text string) {
 	base, suf := splitPossessive(text)
-	// A list marker ("a) first", "i. one") is not a word.
+	// A list marker ("a) first", "i. one") is not a word, nor is a
+	// letter glued to punctuation (":d", which the tokenizer reads as an
+	// emoticon only once it is ":D").
 	if utf8.RuneCountInString(base) == 1 {
 		if r := w.punct(i + 1); r == '.' || r == ')' {
+			return
+		}
+		if w.punct(i-1) != 0 && !isOpening(w.punct(i-1)) {
 			return
 		}
 	}
@@ -124,7 +129,7 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 	case !inCaps && (wLow != 0 || utf8.RuneCountInString(base) < 3 || w.c.known(base)):
 		return // an ordinary word with no capitalised form: "said"
 	}
-	sur, _ := splitPossessive(w.tokText(j))
+	sur, _ := splitPossessive(w.written(j))
 	sKey := string(lowerKey(nil, sur))
 	if places()[sKey] || w.c.common(sKey) {
 		return
@@ -140,8 +145,21 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 		}
 	case wLow != 0 && wLow <= 60:
 		// An ordinary word before two capitalised words is more likely a
-		// title or job ("lead singer Maren Solberg") than a given name.
+		// title or job ("lead singer Maren Solberg") than a given name;
+		// after a lower-case word it is more likely a verb ("fans love
+		// Okonkwo", "will Okonkwo play"). A name follows a title ("General
+		// mark Rutte"), an abbreviation ("Dr.") or a comma, colon, quote or
+		// dash.
 		if k := w.nextWordAfterSpace(j); k >= 0 && startsUpper(w.tokText(k)) {
+			return
+		}
+		p := w.prevSolid(i)
+		switch {
+		case p < 0:
+		case w.toks[p].Kind == normalize.Abbrev:
+		case w.toks[p].Kind == normalize.Word && !w.toks[p].Is(normalize.SentenceStart|normalize.Technical) && shapeOf(w.written(p)) != shapeLower:
+		case w.punct(p) == ',' || w.punct(p) == ':' || isOpening(w.punct(p)):
+		default:
 			return
 		}
 		if strong {
@@ -220,6 +238,8 @@ func (w *walker) matchPhrase(i int, p phrase) int {
 		conf = 0.75 // "los angeles": its words are not ordinary words
 	default:
 		conf = 0.4 // "cold war", "wall street" may be ordinary words here
+		// Another rule may capitalise one of its words, and make it sure.
+		w.recheck = true
 	}
 	for k, word := range p.words {
 		text := w.tokText(idx[k])
@@ -266,35 +286,56 @@ func (w *walker) givenNamesBeforeFixes() {
 	if len(w.s.cands) == 0 {
 		return
 	}
-	sure := map[int]bool{}
+	w.fixed = map[int]string{}
+	defer func() { w.fixed = nil }()
 	var order []int
 	for _, c := range w.s.cands {
-		if c.conf >= normalize.DefaultThreshold && c.rule != RuleArticle && startsUpper(c.new) && !sure[c.tok] {
-			sure[c.tok] = true
-			order = append(order, c.tok)
+		if _, ok := w.fixed[c.tok]; !ok && c.conf >= normalize.DefaultThreshold && c.rule != RuleArticle {
+			w.fixed[c.tok] = c.new
+			if startsUpper(c.new) {
+				order = append(order, c.tok)
+			}
 		}
 	}
 	for k := len(order) - 1; k >= 0; k-- {
+		// The word before a word now capitalised, and so on leftwards.
 		for j := order[k]; ; {
 			i := j - 2
-			if i < 0 || w.toks[i+1].Kind != normalize.Space || w.toks[i].Kind != normalize.Word || sure[i] ||
-				w.toks[i].Flags&(normalize.SentenceStart|normalize.Technical) != 0 || !w.toks[i].Is(normalize.Lower) || !w.toks[j].Is(normalize.Lower) {
+			if i < 0 || w.toks[i+1].Kind != normalize.Space || !w.tryGiven(i, j) {
 				break
 			}
-			base, suf := splitPossessive(w.tokText(i))
-			w.s.buf = lowerKey(w.s.buf, base)
-			var ci capInfo
-			inCaps := false
-			if w.c.tables.capsBF.has(hashBytes(w.s.buf)) {
-				ci, inCaps = w.caps(w.s.buf)
-			}
-			n := len(w.s.cands)
-			w.givenName(i, j, base, suf, ci, inCaps)
-			if len(w.s.cands) == n || w.s.cands[n].conf < normalize.DefaultThreshold {
-				break
-			}
-			sure[i] = true
 			j = i
 		}
+		// The word after it, whose context (a capitalised word before a
+		// name) it now is: "General mark Rutte" with "General" fixed.
+		if i := w.nextWordAfterSpace(order[k]); i >= 0 {
+			if j := w.nextWordAfterSpace(i); j >= 0 {
+				w.tryGiven(i, j)
+			}
+		}
 	}
+}
+
+// tryGiven runs the given-name rule on word i before word j, as they will
+// be written, and reports whether it capitalised i.
+func (w *walker) tryGiven(i, j int) bool {
+	if _, done := w.fixed[i]; done || w.toks[i].Kind != normalize.Word || w.toks[j].Kind != normalize.Word ||
+		w.toks[i].Flags&(normalize.SentenceStart|normalize.Technical) != 0 || !w.toks[i].Is(normalize.Lower) ||
+		w.toks[j].Flags&(normalize.SentenceStart|normalize.Technical) != 0 || !startsUpper(w.written(j)) {
+		return false
+	}
+	base, suf := splitPossessive(w.tokText(i))
+	w.s.buf = lowerKey(w.s.buf, base)
+	var ci capInfo
+	inCaps := false
+	if w.c.tables.capsBF.has(hashBytes(w.s.buf)) {
+		ci, inCaps = w.caps(w.s.buf)
+	}
+	n := len(w.s.cands)
+	w.givenName(i, j, base, suf, ci, inCaps)
+	if len(w.s.cands) == n || w.s.cands[n].conf < normalize.DefaultThreshold {
+		return false
+	}
+	w.fixed[i] = w.s.cands[n].new
+	return true
 }
