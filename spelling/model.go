@@ -65,11 +65,15 @@ type params struct {
 	// word is a correct word the lexicon lacks (a name, a term, a
 	// foreign word): a candidate must beat it to be made.
 	costKeep float64
+	// keepMargin is how much likelier than the word itself a correction
+	// must be to be made, whatever its share: a factor of e^keepMargin.
+	keepMargin float64
 	// costKeepTitle is that score for a capitalized word at a sentence
 	// start, more often a name.
 	costKeepTitle float64
 	// priorScale weighs the prior (commonness) against the error model.
 	priorScale float64
+
 	// bonusAgree favours a number-marked determiner whose noun agrees
 	// ("these topics"): the determiner is then well predicted.
 	bonusAgree float64
@@ -105,6 +109,7 @@ var model = params{
 	costFirst:        1.6,
 	costKeep:         13.4,
 	costKeepTitle:    11.5,
+	keepMargin:       1.5,
 	priorScale:       1.0,
 	bonusAgree:       1.0,
 	costDisagree:     2.5,

@@ -41,6 +41,10 @@ const repeatedUse = 3
 // neighbours' corrections.
 const maxRounds = 3
 
+// suggestOnly is the confidence given to a correction that lacks the
+// margin over the word itself: below the pipeline's default threshold.
+const suggestOnly = 0.45
+
 // minSuggest is the least confidence a correction needs to be reported
 // at all, as a suggestion.
 const minSuggest = 0.2
@@ -222,6 +226,12 @@ func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64
 		// Too weak to be worth a reader's time; a capitalized word that
 		// is not surely a typo is a name.
 		return decision{}
+	}
+	if shape == lowerCase && best.Cost > keep-model.keepMargin {
+		// Likelier than the word being right, but not by the margin an
+		// edit needs ("edtech" is no slip of "detach"): a suggestion. (A
+		// capitalized word already needs more: its keep cost is lower.)
+		conf = min(conf, suggestOnly)
 	}
 	if isCurated && curatedFix == best.Word {
 		rule = RuleMisspelling

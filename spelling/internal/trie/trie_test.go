@@ -53,7 +53,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 	words := randomWords(r, 3000, "abcde")
 	l := New(words)
 	var s Searcher
-	for _, q := range randomWords(r, 300, "abcdef") {
+	for _, q := range randomWords(r, 100, "abcdef") {
 		for maxd := 0; maxd <= MaxDist; maxd++ {
 			want := []Match{}
 			for i := range l.Len() {
