@@ -173,7 +173,8 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		return normalize.Edit{}, false
 	}
 	lw, ok := lowerInto(sc.lower[:], w)
-	if !ok {
+	if !ok || !strings.ContainsAny(lw, "aeiouy") {
+		// Not ASCII letters, or no vowel: an abbreviation ("mps", "kwh").
 		return normalize.Edit{}, false
 	}
 	if shape == lowerCase && (ev.capitalized[lw] || nameContext(text, toks, i, s)) {
