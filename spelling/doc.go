@@ -41,7 +41,8 @@
 // that has no strong correction; words the lexicon knows in any case
 // ("russia", a lower-cased name, is the casing pass's to fix) and at any
 // level (SCOWL's level 80 holds rare real words); words of fewer than three
-// letters; an unknown word the document uses three times or more
+// letters, and words without a vowel ("mps", "kwh"); an unknown word the
+// document uses three times or more
 // ("Archyde"), or writes with a capital elsewhere; a lower-case word where
 // a first name stands (after "Dr.", before an unknown capitalized word);
 // words with apostrophes other than a possessive ’s, whose stem is checked.
