@@ -9,6 +9,7 @@ import (
 	"github.com/copyedit/copyedit/spacing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/transform"
 )
 
 // basePipeline is normalize and spacing: the finished passes, so that these
@@ -347,6 +348,40 @@ func TestPipeline(t *testing.T) {
 	w.Reset()
 	require.NoError(t, tp.FixReader(&w, strings.NewReader("<p>a,b</p>")))
 	assert.Equal(t, "<p>a, b</p>", w.String())
+}
+
+func TestTransformer(t *testing.T) {
+	base := basePipeline(t)
+	src := "<p title=\"a,b\">a,b c,d e,f</p>" + strings.Repeat("<p>x,y</p>", 50)
+	want, _ := Clean(base, src, HTML)
+	hp := NewPipeline(base, HTML)
+	got, _, err := transform.String(hp.Transformer(), src)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	// A small dst: the output comes out a few bytes at a time.
+	tr := hp.Transformer()
+	var out []byte
+	dst := make([]byte, 7)
+	for i := 0; i < len(src); i += 10 {
+		_, n, err := tr.Transform(dst, []byte(src[i:min(i+10, len(src))]), false)
+		require.NoError(t, err)
+		require.Equal(t, min(10, len(src)-i), n)
+	}
+	for {
+		nDst, _, err := tr.Transform(dst, nil, true)
+		out = append(out, dst[:nDst]...)
+		if err == nil {
+			break
+		}
+		require.ErrorIs(t, err, transform.ErrShortDst)
+	}
+	assert.Equal(t, want, string(out))
+	tr.Reset()
+
+	got, _, err = transform.String(NewPipeline(base, Text).Transformer(), "<p>a,b</p>")
+	require.NoError(t, err)
+	assert.Equal(t, "<p>a, b</p>", got)
 }
 
 func TestConcurrentClean(t *testing.T) {

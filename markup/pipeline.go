@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/copyedit/copyedit/normalize"
+	"golang.org/x/text/transform"
 )
 
 // Pipeline is a normalize.Pipeline that reads documents in one format: its
@@ -83,4 +84,51 @@ func (p *Pipeline) Stream(w io.Writer, r io.Reader, report func(c normalize.Chan
 		return err
 	}
 	return rerr
+}
+
+// Transformer returns p as a golang.org/x/text/transform.Transformer. For
+// Text it is the normalize pipeline's, which works a chunk at a time; for a
+// marked-up format it takes the whole document in and writes it out cleaned
+// at the end. Each Transformer cleans one document at a time (call Reset
+// between documents) and is not safe for concurrent use; p is.
+func (p *Pipeline) Transformer() transform.Transformer {
+	if p.f == Text {
+		return p.p.Transformer()
+	}
+	return &transformer{p: p}
+}
+
+type transformer struct {
+	p       *Pipeline
+	in, out []byte // input not yet cleaned, output not yet written
+}
+
+// Reset starts a new document.
+func (t *transformer) Reset() {
+	t.in, t.out = t.in[:0], t.out[:0]
+}
+
+// Transform takes all of src into its buffer and, at EOF, cleans the
+// document and writes what fits in dst.
+func (t *transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	nDst = copy(dst, t.out)
+	t.out = t.out[nDst:]
+	if len(t.out) > 0 {
+		return nDst, 0, transform.ErrShortDst
+	}
+	t.in = append(t.in, src...)
+	nSrc = len(src)
+	if !atEOF || len(t.in) == 0 {
+		return nDst, nSrc, nil
+	}
+	out, _ := Clean(t.p.p, string(t.in), t.p.f)
+	t.in = t.in[:0]
+	t.out = append(t.out[:0], out...)
+	m := copy(dst[nDst:], t.out)
+	nDst += m
+	t.out = t.out[m:]
+	if len(t.out) > 0 {
+		return nDst, nSrc, transform.ErrShortDst
+	}
+	return nDst, nSrc, nil
 }
