@@ -31,7 +31,7 @@ func (w *walker) articles() {
 		if w.article(i, text, fixed) {
 			continue
 		}
-		if w.toks[i].Is(normalize.SentenceStart) && !startsUpper(text) {
+		if w.toks[i].Is(normalize.SentenceStart) && !startsUpper(text) && w.freeStart(i) {
 			w.add(i, capFirst(text), RuleSentenceStart, 0.9, "capitalise the first word of a sentence")
 		}
 	}
@@ -89,7 +89,7 @@ func (w *walker) article(i int, text string, fixed map[int]string) bool {
 	default:
 		return false
 	}
-	if text == "A" || text == "An" || t.Is(normalize.SentenceStart) {
+	if text == "A" || text == "An" || t.Is(normalize.SentenceStart) && w.freeStart(i) {
 		want = capFirst(want)
 	}
 	msg := "use “an” before a vowel sound"
@@ -139,7 +139,8 @@ func (c *Caser) soundOf(s, text string, toks []normalize.Token, j int) (sound, f
 		if !strings.ContainsAny(s, "AEIOU") {
 			return ls, 0.85
 		}
-		if ws, _ := c.wordSound(strings.ToLower(s)); ws == ls {
+		var buf [64]byte
+		if ws, _ := c.wordSound(lowerKey(buf[:0], s)); ws == ls {
 			return ls, 0.8
 		}
 		return soundUnknown, 0
@@ -157,7 +158,8 @@ func (c *Caser) soundOf(s, text string, toks []normalize.Token, j int) (sound, f
 		return soundUnknown, 0
 	}
 	base, _ := splitPossessive(s)
-	snd, fromData := c.wordSound(string(lowerKey(nil, base)))
+	var buf [64]byte
+	snd, fromData := c.wordSound(lowerKey(buf[:0], base))
 	switch {
 	case snd == soundUnknown || snd == soundEither:
 		return soundUnknown, 0
@@ -174,13 +176,13 @@ func (c *Caser) soundOf(s, text string, toks []normalize.Token, j int) (sound, f
 
 // wordSound returns how a lower-case word begins to sound and whether the
 // data file said so (rather than the spelling rules).
-func (c *Caser) wordSound(w string) (sound, bool) {
+func (c *Caser) wordSound(w []byte) (sound, bool) {
 	for _, r := range soundRules() {
-		if strings.HasPrefix(w, r.prefix) && (!r.whole || len(w) == len(r.prefix)) {
+		if len(w) >= len(r.prefix) && string(w[:len(r.prefix)]) == r.prefix && (!r.whole || len(w) == len(r.prefix)) {
 			return r.sound, true
 		}
 	}
-	if w == "" {
+	if len(w) == 0 {
 		return soundUnknown, false
 	}
 	switch w[0] {

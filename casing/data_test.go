@@ -128,7 +128,7 @@ func TestNumberAndLetterSounds(t *testing.T) {
 		"umbrella": soundVowel, "usual": soundConsonant, "urban": soundVowel, "utter": soundVowel, "herb": soundEither,
 		"onerous": soundVowel, "interesting": soundVowel, "custom": soundConsonant, "uninformed": soundVowel,
 	} {
-		got, _ := c.wordSound(w)
+		got, _ := c.wordSound([]byte(w))
 		assert.Equal(t, want, got, w)
 	}
 }

@@ -468,6 +468,20 @@ func (c *Caser) common(key string) bool {
 	return l != 0 && l <= 60
 }
 
+// commonFold is common for a word in any case: "Market" is common because
+// "market" is.
+func (c *Caser) commonFold(word string) bool {
+	level := uint8(0)
+	c.lex.LookupFold(word, func(form string, e lexicon.Entry) bool {
+		if shapeOf(form) == shapeLower {
+			level = e.Level
+			return false
+		}
+		return true
+	})
+	return level != 0 && level <= 60
+}
+
 // known reports whether the lexicon lists the word in any case.
 func (c *Caser) known(word string) bool {
 	found := false

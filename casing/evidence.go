@@ -97,9 +97,9 @@ func (w *walker) docEvidence() {
 			continue
 		}
 		base, suf := splitPossessive(w.tokText(i))
-		key := string(lowerKey(w.s.buf, base))
-		e := ev[key]
-		if e == nil || e.caps == 0 || particles()[key] || w.c.common(key) {
+		w.s.buf = lowerKey(w.s.buf, base)
+		e := ev[string(w.s.buf)]
+		if e == nil || e.caps == 0 || particles()[base] || w.c.common(base) {
 			continue
 		}
 		// A word the lexicon does not know at all needs one capitalised
@@ -127,11 +127,11 @@ func (w *walker) recountLows(keys []string, decided map[int]bool) {
 			continue
 		}
 		base, _ := splitPossessive(t.Text(w.text))
-		key := string(lowerKey(w.s.buf, base))
-		if !want[key] {
+		w.s.buf = lowerKey(w.s.buf, base)
+		if !want[string(w.s.buf)] {
 			continue
 		}
-		if e := w.st.evidence[key]; e != nil {
+		if e := w.st.evidence[string(w.s.buf)]; e != nil {
 			w.bump(e, 0, 1)
 		}
 		w.s.lowIdx = append(w.s.lowIdx, i)

@@ -114,17 +114,18 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		k++
 		word := w.written(i)
 		base, _ := splitPossessive(word)
-		key := string(lowerKey(w.s.buf, base))
+		w.s.buf = lowerKey(w.s.buf, base)
+		key := w.s.buf
 		adjacent := prevCap >= 0 && prevCap == i-2 && toks[i-1].Kind == normalize.Space
 		lower := shapeOf(word) == shapeLower
 		switch {
 		case idx == 0 || sub || t.Is(normalize.SentenceStart):
 			if !lower {
-				prevCap, prevName = i, !w.c.common(key)
+				prevCap, prevName = i, !w.c.commonFold(base)
 			}
 		case lower:
 			prevCap = -1
-			if w.c.minor[key] || particles()[key] {
+			if w.c.minor[string(key)] || particles()[string(key)] {
 				continue
 			}
 			w.s.headLows = append(w.s.headLows, i)
@@ -133,8 +134,8 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 			// A capitalised ordinary word shows title case, unless it is
 			// part of a name: "New" in "New York", "Central" in "European
 			// Central Bank".
-			ev := w.titleEvidence(key)
-			name := !ev && !w.c.minor[key]
+			ev := w.titleEvidence(base, key)
+			name := !ev && !w.c.minor[string(key)]
 			if ev && !(adjacent && prevName) && !w.nextIsName(i, b) {
 				h.ev++
 			}
@@ -158,20 +159,21 @@ func (w *walker) nextIsName(i, b int) bool {
 		return false
 	}
 	base, _ := splitPossessive(w.written(j))
-	return !w.titleEvidence(string(lowerKey(nil, base)))
+	var buf [64]byte
+	return !w.titleEvidence(base, lowerKey(buf[:0], base))
 }
 
 // titleEvidence reports whether a capitalised heading word is an ordinary
 // word, capitalised only because the heading is in title case: "Market",
 // "Implications", "Next"; not a name such as "Trump" or "Russia".
-func (w *walker) titleEvidence(key string) bool {
-	if w.c.minor[key] {
+func (w *walker) titleEvidence(word string, key []byte) bool {
+	if w.c.minor[string(key)] {
 		return true // "With", "Under": title case in some style
 	}
-	if !w.c.common(key) {
+	if !w.c.commonFold(word) {
 		return false
 	}
-	if ci, ok := w.c.tables.caps[key]; ok && ci.shape == shapeTitle && ci.capLevel <= 50 {
+	if ci, ok := w.c.tables.caps[string(key)]; ok && ci.shape == shapeTitle && ci.capLevel <= 50 {
 		return false
 	}
 	return true

@@ -73,16 +73,15 @@ func (w *walker) scan() {
 // inside and are never Lower, so they are never seen here.
 func (w *walker) sentenceStart(i int, text string) {
 	base, suf := splitPossessive(text)
-	// A list marker ("a) first", "i. one") is not a word, nor is a
-	// letter glued to punctuation (":d", which the tokenizer reads as an
-	// emoticon only once it is ":D").
-	if utf8.RuneCountInString(base) == 1 {
-		if r := w.punct(i + 1); r == '.' || r == ')' {
-			return
-		}
-		if w.punct(i-1) != 0 && !isOpening(w.punct(i-1)) {
-			return
-		}
+	// A list marker ("a) first", "i. one") is not a word, and a word glued
+	// to punctuation other than an opening quote, bracket or dash (":d",
+	// which the tokenizer reads as an emoticon once it is ":D") starts no
+	// sentence.
+	if r := w.punct(i + 1); utf8.RuneCountInString(base) == 1 && (r == '.' || r == ')') {
+		return
+	}
+	if !w.freeStart(i) {
+		return
 	}
 	w.s.buf = lowerKey(w.s.buf, base)
 	if ci, ok := w.caps(w.s.buf); ok && ci.shape == shapeMixedLower && ci.lowLevel == 0 {
@@ -338,4 +337,12 @@ func (w *walker) tryGiven(i, j int) bool {
 	}
 	w.fixed[i] = w.s.cands[n].new
 	return true
+}
+
+// freeStart reports whether token i stands free of the punctuation before
+// it (white space, the start, or an opening quote, bracket or dash), as a
+// sentence's first word does.
+func (w *walker) freeStart(i int) bool {
+	r := w.punct(i - 1)
+	return r == 0 || isOpening(r)
 }
