@@ -2,8 +2,10 @@ package markup
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/copyedit/copyedit/normalize"
 	"github.com/copyedit/copyedit/spacing"
@@ -342,6 +344,22 @@ func TestPipeline(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "a, b zz c, d", w.String())
 	assert.Equal(t, []string{"→ ", "zz→z (suggested)", "→ "}, got, "in input order")
+
+	ap := NewPipeline(base, Auto)
+	for _, c := range []struct{ in, want string }{
+		{"<p title=a,b>a,b</p>", "<p title=a,b>a, b</p>"},
+		{"a,b <b>c,d</b>", "a, b <b>c, d</b>"},
+		{"", ""},
+		{strings.Repeat("x,y ", 1000), strings.Repeat("x, y ", 999) + "x, y"},
+	} {
+		w.Reset()
+		require.NoError(t, ap.FixReader(&w, strings.NewReader(c.in)))
+		assert.Equal(t, c.want, w.String(), "Auto: %.20q", c.in)
+	}
+	w.Reset()
+	err = ap.FixReader(&w, io.MultiReader(strings.NewReader("a,b"), iotest.ErrReader(io.ErrClosedPipe)))
+	assert.ErrorIs(t, err, io.ErrClosedPipe)
+	assert.Equal(t, "a, b", w.String(), "what was read is cleaned")
 
 	tp := NewPipeline(base, Text)
 	assert.Equal(t, "<p>a, b</p>", tp.Fix("<p>a,b</p>"))

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/copyedit/copyedit/normalize"
@@ -61,13 +62,30 @@ func (p *Pipeline) FixReader(w io.Writer, r io.Reader) error {
 // Stream copies r to w cleaned and calls report, when it is not nil, for
 // every change made and every suggestion, in input order. Plain text streams
 // a chunk at a time; a marked-up document is read whole first, as its markup
-// must be parsed as one.
+// must be parsed as one. With Auto the format is detected from the first
+// kilobyte.
 func (p *Pipeline) Stream(w io.Writer, r io.Reader, report func(c normalize.Change, suggestion bool)) error {
-	if p.f == Text {
+	f := p.f
+	if f == Auto {
+		// Detect the format from the first bytes; plain text still streams.
+		head := make([]byte, detectBytes)
+		n, err := io.ReadFull(r, head)
+		head = head[:n]
+		f = Detect("", head)
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			r = bytes.NewReader(head)
+		case err != nil:
+			r = io.MultiReader(bytes.NewReader(head), errReader{err})
+		default:
+			r = io.MultiReader(bytes.NewReader(head), r)
+		}
+	}
+	if f == Text {
 		return p.p.Stream(w, r, report)
 	}
 	in, rerr := io.ReadAll(r)
-	out, rep := Clean(p.p, string(in), p.f)
+	out, rep := Clean(p.p, string(in), f)
 	if report != nil {
 		i, j := 0, 0
 		for i < len(rep.Changes) || j < len(rep.Suggestions) {
@@ -85,6 +103,11 @@ func (p *Pipeline) Stream(w io.Writer, r io.Reader, report func(c normalize.Chan
 	}
 	return rerr
 }
+
+// errReader returns its error.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // Transformer returns p as a golang.org/x/text/transform.Transformer. For
 // Text it is the normalize pipeline's, which works a chunk at a time; for a
