@@ -29,8 +29,12 @@ type List struct {
 // starts. Its first child, if any, is the next node.
 type node struct {
 	label byte
-	word  int32
-	end   int32
+	// minLen and maxLen bound the lengths of the words in the subtree
+	// (capped at 255): a query far longer or shorter than all of them
+	// cannot match there.
+	minLen, maxLen uint8
+	word           int32
+	end            int32
 }
 
 // New returns a List of words, which must be sorted (byte order) and
@@ -65,7 +69,7 @@ func (l *List) build() {
 		prev = w
 	}
 	nodes := make([]node, 1, total)
-	nodes[0] = node{word: -1}
+	nodes[0] = node{word: -1, minLen: 255}
 	stack := make([]int32, 1, 64) // stack[d] is the open node at depth d
 	prev = ""
 	for i, w := range l.words {
@@ -78,9 +82,14 @@ func (l *List) build() {
 		}
 		for d := common; d < len(w); d++ {
 			stack = append(stack, int32(len(nodes)))
-			nodes = append(nodes, node{label: w[d], word: -1})
+			nodes = append(nodes, node{label: w[d], word: -1, minLen: 255})
 		}
 		nodes[stack[len(stack)-1]].word = int32(i)
+		l8 := uint8(min(len(w), 255))
+		for _, k := range stack {
+			nodes[k].minLen = min(nodes[k].minLen, l8)
+			nodes[k].maxLen = max(nodes[k].maxLen, l8)
+		}
 		prev = w
 	}
 	for _, k := range stack {
@@ -133,6 +142,10 @@ type Match struct {
 // Searcher holds the scratch space of searches; reuse one per goroutine to
 // search without allocating.
 type Searcher struct {
+	// Rows counts the trie nodes the last search computed a row for: its
+	// cost, for measurements.
+	Rows int
+
 	rows [MaxQuery + MaxDist + 2][MaxQuery + 1]int8
 	path [MaxQuery + MaxDist + 2]byte
 	out  []Match
@@ -152,6 +165,7 @@ func (s *Searcher) Search(l *List, q string, maxd int) []Match {
 // q, or none in the second.
 func (s *Searcher) SearchPrefix(l *List, q string, maxd, prefixLen, prefixMax int) []Match {
 	s.out = s.out[:0]
+	s.Rows = 0
 	if len(q) > MaxQuery || maxd < 0 || maxd > MaxDist || len(l.words) == 0 {
 		return s.out
 	}
@@ -186,7 +200,7 @@ func (w *walk) visit(k int32, depth int) {
 	for c := k + 1; c < end; c = nodes[c].end {
 		nd := &nodes[c]
 		best := w.row(depth+1, nd.label)
-		if best > w.maxd || (depth+1 <= w.plen && best > w.pmax) {
+		if best > w.maxd || (depth+1 <= w.plen && best > w.pmax) || w.tooFar(depth+1, nd) {
 			continue
 		}
 		if nd.word >= 0 {
@@ -202,11 +216,39 @@ func (w *walk) visit(k int32, depth int) {
 	}
 }
 
+// tooFar reports whether no word under nd can be within maxd of the query:
+// each cell of the row, plus the letters its remaining query and the
+// remaining words' lengths differ by, exceeds maxd.
+func (w *walk) tooFar(i int, nd *node) bool {
+	cur := &w.s.rows[i]
+	md := int(w.maxd)
+	lo, hi := max(0, i-md), min(w.n, i+md)
+	minRest, maxRest := int(nd.minLen)-i, int(nd.maxLen)-i
+	for j := lo; j <= hi; j++ {
+		v := int(cur[j])
+		if v > md {
+			continue
+		}
+		rest := w.n - j
+		switch {
+		case rest < minRest:
+			v += minRest - rest
+		case rest > maxRest:
+			v += rest - maxRest
+		}
+		if v <= md {
+			return false
+		}
+	}
+	return true
+}
+
 // row fills rows[i] for the prefix extended by c and returns its smallest
 // cell: the walk goes deeper only if it is within the bound. Only the band of
 // cells within maxd of the diagonal is computed: the others exceed maxd.
 func (w *walk) row(i int, c byte) int8 {
 	s := w.s
+	s.Rows++
 	s.path[i] = c
 	md := int(w.maxd)
 	inf := w.maxd + 1
