@@ -1,10 +1,14 @@
 // Package markup cleans the prose inside HTML and Markdown documents and
 // leaves their markup exactly as it was.
 //
-// The easy call runs a pipeline over a document:
+// The easy call runs a normalize.Pipeline, copyedit's or one of your own
+// passes, over a document:
 //
-//	p, _ := copyedit.New()
 //	out, report := markup.Clean(p, src, markup.HTML)
+//
+// NewPipeline binds a pipeline to a format, with the methods of
+// normalize.Pipeline (Fix, CleanString, Stream, Transformer…); Detect
+// guesses the format from a file's name or first bytes.
 //
 // Every byte of markup in out is the byte of src: tags, attributes,
 // comments, entities, <script>, <style>, <code>, <pre> and <kbd> contents in

@@ -109,7 +109,7 @@ func extractHTML(src string) *View {
 				x.b.text(start, pos)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			x.startTag(z, tt == html.SelfClosingTagToken, start, pos)
+			x.startTag(z, tt == html.SelfClosingTagToken, start)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			x.endTag(string(name), pos)
@@ -133,7 +133,8 @@ func bomLen(src string) int {
 	return 0
 }
 
-func (x *htmlExtractor) startTag(z *html.Tokenizer, selfClosing bool, start, end int) {
+// startTag reads a start tag at source offset start.
+func (x *htmlExtractor) startTag(z *html.Tokenizer, selfClosing bool, start int) {
 	nameb, hasAttr := z.TagName()
 	name := string(nameb)
 	kind, ok := elemKinds[name]
@@ -194,6 +195,7 @@ func translateNo(z *html.Tokenizer) bool {
 	}
 }
 
+// push opens element e.
 func (x *htmlExtractor) push(e openElem) {
 	if e.skip && x.skip == 0 {
 		x.skipBase = len(x.stack)
@@ -203,6 +205,7 @@ func (x *htmlExtractor) push(e openElem) {
 	x.adjust(e, 1)
 }
 
+// adjust counts e, opened (d = 1) or closed (d = -1), in the extractor's counts.
 func (x *htmlExtractor) adjust(e openElem, d int) {
 	if e.skip {
 		x.skip += d
@@ -226,6 +229,7 @@ func (x *htmlExtractor) pop() openElem {
 	return e
 }
 
+// endTag reads the end tag of element name, which ends at source offset end.
 func (x *htmlExtractor) endTag(name string, end int) {
 	kind, ok := elemKinds[name]
 	if !ok {

@@ -23,7 +23,10 @@ import (
 //     Markdown backslash escape ("\*" reads "*"), so that words and quotes
 //     read as they are rendered while the reference itself is kept;
 //   - Placeholder for inline content that is not prose but takes a place in
-//     the sentence: inline code, images, autolinks, <kbd>, <svg>…
+//     the sentence: inline code, images, autolinks, <kbd>, <svg>…; and a
+//     paragraph of Placeholder alone between an HTML document's head and
+//     body, so that an <h1> that repeats the <title> is not taken for a
+//     headline scraped twice.
 //
 // Inline markup (<b>, <a>, *emphasis*, [link text]) adds no glue, so a
 // sentence split across it reads as one sentence: "<b>NATO</b>.The" reads
@@ -66,6 +69,8 @@ type Block struct {
 // as inline code or an image: a code literal to the passes, so that no pass
 // edits it and the sentence around it still reads as one.
 const Placeholder = "`…`"
+
+// A View comes from Extract; it is not to be modified.
 
 // Source returns the source offset of view offset off, and whether off lies
 // in or at the edge of a segment; where two segments meet, the one that
