@@ -35,8 +35,7 @@ var goldens = []struct {
 }
 
 func TestGolden(t *testing.T) {
-	p, err := copyedit.New()
-	require.NoError(t, err)
+	p := defaultPipeline(t)
 	plain, err := os.ReadFile("../testdata/article.txt")
 	require.NoError(t, err)
 	_, plainRep := p.CleanString(string(plain))
@@ -90,6 +89,21 @@ func TestGolden(t *testing.T) {
 			sameChanges(t, plainRep.Changes, rep.Changes)
 		})
 	}
+}
+
+// defaultPipeline returns the default pipeline's normalize.Pipeline, whether
+// copyedit.New returns one or a markup.Pipeline around one.
+func defaultPipeline(t *testing.T) *normalize.Pipeline {
+	p, err := copyedit.New()
+	require.NoError(t, err)
+	switch p := any(p).(type) {
+	case *normalize.Pipeline:
+		return p
+	case interface{ Base() *normalize.Pipeline }:
+		return p.Base()
+	}
+	t.Fatalf("copyedit.New returns a %T", p)
+	return nil
 }
 
 // undo returns out with every change undone.
