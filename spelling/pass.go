@@ -65,12 +65,21 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	// document's evidence about them.
 	var todo []int // indexes of tokens to correct
 	var edits []normalize.Edit
+	var paras []paragraph // lower-case words known and unknown, by paragraph
+	var todoPara []int
 	for i, t := range toks {
+		if t.Is(normalize.ParaStart) || paras == nil {
+			paras = append(paras, paragraph{})
+		}
 		if t.Kind != normalize.Word {
 			continue
 		}
 		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
 			continue
+		}
+		para := &paras[len(paras)-1]
+		if t.Is(normalize.Lower) {
+			para.words++
 		}
 		w := t.Text(text)
 		shape := lowerCase
@@ -106,8 +115,21 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		} else {
 			ev.counts[strings.Clone(w)] = 1
 		}
+		if shape == lowerCase {
+			para.unknown++
+		}
 		todo = append(todo, i)
+		todoPara = append(todoPara, len(paras)-1)
 	}
+	// A paragraph with many unknown words is in another language, or not
+	// prose (code, a list of names): its words are no typos to correct.
+	kept := todo[:0]
+	for k, i := range todo {
+		if !paras[todoPara[k]].foreign() {
+			kept = append(kept, i)
+		}
+	}
+	todo = kept
 	if !s.disabled[RuleConfusion] {
 		edits = append(edits, s.confusionEdits(text, toks)...)
 	}
@@ -195,6 +217,13 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	e.Start, e.End = start, end
 	return e, true
 }
+
+// paragraph counts a paragraph's lower-case words and the unknown ones.
+type paragraph struct{ words, unknown int }
+
+// foreign reports whether so many of the paragraph's words are unknown that
+// it is not English prose: at least four, and more than a third.
+func (p paragraph) foreign() bool { return p.unknown >= 4 && p.unknown*3 > p.words }
 
 // decisionKey is what a decision on an unknown word depends on.
 type decisionKey struct {

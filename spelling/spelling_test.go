@@ -90,6 +90,8 @@ var mustNotChange = []struct{ in, why string }{
 	{"esports and fintech", "jargon"},
 	{"the hoi polloi and the zeitgeist", "foreign words"},
 	{"mph, kwh, hrs, approx, etc, aka, lol, omg, tbh", "lower-case abbreviations and slang"},
+	{"La ministra ha dichiarato che il governo presenterà una nuova proposta la prossima settimana.", "a paragraph in another language"},
+	{"Der Bundestag hat heute beschlossen, dass die neuen Regeln ab nächster Woche gelten sollen.", "a paragraph in another language"},
 }
 
 func TestMustNotChange(t *testing.T) {
