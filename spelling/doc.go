@@ -42,10 +42,13 @@
 // ("russia", a lower-cased name, is the casing pass's to fix) and at any
 // level (SCOWL's level 80 holds rare real words); words of fewer than three
 // letters, and words without a vowel ("mps", "kwh"); an unknown word the
-// document uses three times or more
-// ("Archyde"), or writes with a capital elsewhere; a lower-case word where
+// document uses three times or more ("Archyde"; counted within one chunk
+// of the pipeline, 64 KiB by default, so that cleaning stays idempotent), or
+// writes with a capital elsewhere; a lower-case word where
 // a first name stands (after "Dr.", before an unknown capitalized word);
-// words with apostrophes other than a possessive ’s, whose stem is checked.
+// words with apostrophes other than a possessive ’s, whose stem is checked;
+// and every word of a paragraph in which more than a third of the words are
+// unknown (another language, a list of names, code).
 //
 // # The model
 //

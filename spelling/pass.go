@@ -16,7 +16,7 @@ type evidenceKey struct{}
 
 // evidence is what the document says about its unknown words.
 type evidence struct {
-	// counts holds how often each unknown word form occurs.
+	// counts holds how often each unknown word form occurs in the chunk.
 	counts map[string]int
 	// capitalized holds the lower case of unknown words written with a
 	// capital in the middle of a sentence: names ("Ivanova").
@@ -60,6 +60,10 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	text := d.Text
 	toks := d.Tokens()
 	ev := normalize.Load(d.State(), evidenceKey{}, newEvidence)
+	// The counts are the chunk's own: counts carried from earlier chunks
+	// would protect a word in one cleaning and not in the next, once the
+	// earlier occurrences are fixed, and cleaning must be idempotent.
+	clear(ev.counts)
 
 	// First pass: look every word up, and note the unknown ones and the
 	// document's evidence about them.
