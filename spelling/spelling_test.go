@@ -287,3 +287,15 @@ func TestIdempotent(t *testing.T) {
 		assert.False(t, strings.Contains(once, "woudl"))
 	}
 }
+
+// TestIdempotentAcrossChunks cleans a document cut into small chunks, with
+// an unknown word once in the first chunk and twice in a later one.
+func TestIdempotentAcrossChunks(t *testing.T) {
+	s, err := spelling.New()
+	require.NoError(t, err)
+	p, err := normalize.NewPipeline([]normalize.Pass{s}, normalize.WithChunkSize(40))
+	require.NoError(t, err)
+	doc := "The reserchers met today.\n\nNothing else happened there.\n\nThe reserchers and the reserchers left.\n\nThe end of thes topics."
+	once := p.Fix(doc)
+	assert.Equal(t, once, p.Fix(once))
+}
