@@ -152,3 +152,12 @@ func TestErrorModel(t *testing.T) {
 	long := strings.Repeat("a", maxModelLen+1)
 	assert.False(t, ch.prepare(long))
 }
+
+func TestRoman(t *testing.T) {
+	for _, w := range []string{"i", "ii", "iv", "vii", "xiv", "xlii", "mcmxcix", "mmxxiv", "cdxliv"} {
+		assert.True(t, roman(w), w)
+	}
+	for _, w := range []string{"", "iiii", "vv", "ic", "mixi", "civil", "vivid", "xm", "abc"} {
+		assert.False(t, roman(w), w)
+	}
+}

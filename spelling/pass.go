@@ -199,8 +199,9 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		return normalize.Edit{}, false
 	}
 	lw, ok := lowerInto(sc.lower[:], w)
-	if !ok || !strings.ContainsAny(lw, "aeiouy") {
-		// Not ASCII letters, or no vowel: an abbreviation ("mps", "kwh").
+	if !ok || !strings.ContainsAny(lw, "aeiouy") || roman(lw) {
+		// Not ASCII letters; no vowel: an abbreviation ("mps", "kwh"); or
+		// a Roman numeral ("vii", "xiv").
 		return normalize.Edit{}, false
 	}
 	if shape == lowerCase && (ev.capitalized[lw] || nameContext(text, toks, i, s)) {
@@ -220,6 +221,30 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	e := dec.edit
 	e.Start, e.End = start, end
 	return e, true
+}
+
+// roman reports whether w is a well-formed Roman numeral in lower case,
+// from 1 to 3999.
+func roman(w string) bool {
+	if w == "" {
+		return false
+	}
+	// Thousands, hundreds, tens, units: each a fixed set of forms.
+	rest := w
+	for _, digits := range [4][]string{
+		{"mmm", "mm", "m"},
+		{"cm", "dccc", "dcc", "dc", "d", "cd", "ccc", "cc", "c"},
+		{"xc", "lxxx", "lxx", "lx", "l", "xl", "xxx", "xx", "x"},
+		{"ix", "viii", "vii", "vi", "v", "iv", "iii", "ii", "i"},
+	} {
+		for _, d := range digits {
+			if strings.HasPrefix(rest, d) {
+				rest = rest[len(d):]
+				break
+			}
+		}
+	}
+	return rest == ""
 }
 
 // paragraph counts a paragraph's lower-case words and the unknown ones.
