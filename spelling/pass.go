@@ -37,6 +37,9 @@ func newEvidence() *evidence {
 // and leave it alone.
 const repeatedUse = 3
 
+// maxRemembered bounds the unknown words a document's evidence remembers.
+const maxRemembered = 20000
+
 // maxRounds bounds how often the words are decided again with their
 // neighbours' corrections.
 const maxRounds = 3
@@ -64,6 +67,14 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	// would protect a word in one cleaning and not in the next, once the
 	// earlier occurrences are fixed, and cleaning must be idempotent.
 	clear(ev.counts)
+	// The caches hold a document's distinct unknown words; a stream of any
+	// length must keep its memory flat.
+	if len(ev.decisions) > maxRemembered {
+		clear(ev.decisions)
+	}
+	if len(ev.capitalized) > maxRemembered {
+		clear(ev.capitalized)
+	}
 
 	// First pass: look every word up, and note the unknown ones and the
 	// document's evidence about them.
