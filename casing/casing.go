@@ -267,8 +267,8 @@ func capFirst(s string) string {
 		return s
 	}
 	u := unicode.ToUpper(r)
-	if u == r || unicode.SimpleFold(r) == r || !strings.EqualFold(string(u), string(r)) {
-		return s // no upper case, or not the same letter in every case: "ı"
+	if u == r || unicode.SimpleFold(r) == r || !strings.EqualFold(string(u), string(r)) || (r >= utf8.RuneSelf) != (u >= utf8.RuneSelf) {
+		return s // no upper case, or a special letter: "ı", "ſ" (long s → S)
 	}
 	return string(u) + s[n:]
 }
