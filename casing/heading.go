@@ -5,10 +5,10 @@ import (
 )
 
 // Heading limits: a heading is a one-line paragraph of 2 to maxHeadingWords
-// words and at most maxHeadingBytes bytes, without final punctuation.
+// words and at most maxHeadingTokens tokens, without final punctuation.
 const (
-	maxHeadingWords = 16
-	maxHeadingBytes = 160
+	maxHeadingWords  = 16
+	maxHeadingTokens = 64
 )
 
 // findHeadings lists the one-line paragraphs that look like headings, with
@@ -67,7 +67,9 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		b--
 	}
 	h := heading{a: a, b: b, lo: len(w.s.headLows), hi: len(w.s.headLows)}
-	if toks[b-1].End-toks[a].Start > maxHeadingBytes {
+	// Sizes are counted in tokens, which no edit of the pass changes (a
+	// limit in bytes would flip when "a" becomes "an").
+	if b-a > maxHeadingTokens {
 		return h, false
 	}
 	// No final punctuation, also inside a closing quote or bracket.
