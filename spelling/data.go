@@ -244,14 +244,14 @@ func (v *vocab) reverse() *reversedList {
 		}
 	}
 	all := unsafeString(buf)
-	// Sort by the first eight bytes packed in an integer, comparing the
-	// strings only on a tie: far fewer cache misses than string compares.
+	// Sort by the first eight bytes packed in an integer, with a radix
+	// sort, then order the runs of equal keys by comparing the strings.
 	type item struct {
-		key  uint64
-		word string
-		fwd  int32
+		key uint64
+		fwd int32
 	}
 	items := make([]item, n)
+	rev := make([]string, n) // by forward index
 	off := 0
 	for i := range n {
 		l := len(v.list.Word(i))
@@ -263,22 +263,43 @@ func (v *vocab) reverse() *reversedList {
 				key |= uint64(w[k])
 			}
 		}
-		items[i] = item{key, w, int32(i)}
+		items[i] = item{key, int32(i)}
+		rev[i] = w
 		off += l
 	}
-	slices.SortFunc(items, func(a, b item) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
+	tmp := make([]item, n)
+	for shift := 0; shift < 64; shift += 8 {
+		var count [257]int
+		for _, it := range items {
+			count[byte(it.key>>shift)+1]++
 		}
-		return strings.Compare(a.word, b.word)
-	})
+		if count[byte(items[0].key>>shift)+1] == n {
+			continue // every key has the same byte here
+		}
+		for b := 1; b < 257; b++ {
+			count[b] += count[b-1]
+		}
+		for _, it := range items {
+			b := byte(it.key >> shift)
+			tmp[count[b]] = it
+			count[b]++
+		}
+		items, tmp = tmp, items
+	}
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && items[j].key == items[i].key {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(items[i:j], func(a, b item) int { return strings.Compare(rev[a.fwd], rev[b.fwd]) })
+		}
+		i = j
+	}
 	words := make([]string, n)
 	r := &reversedList{forward: make([]int32, n)}
 	for i, it := range items {
-		words[i], r.forward[i] = it.word, it.fwd
+		words[i], r.forward[i] = rev[it.fwd], it.fwd
 	}
 	r.list = trie.New(words)
 	return r

@@ -48,3 +48,27 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	})
 }
+
+// TestSearchByHalves checks that the two half-bounded walks find what one
+// full walk finds, for real typos long enough to be searched by halves.
+func TestSearchByHalves(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := s.vocab()
+	sc := new(scratch)
+	for _, w := range []string{"negotations", "reserchers", "necasery", "bronchiolitis", "guarenteeing", "dissapointed", "imidatly", "preliminery"} {
+		for maxd := 2; maxd <= 3; maxd++ {
+			full := map[int32]int8{}
+			for _, m := range sc.search.Search(v.list, w, maxd) {
+				full[m.Index] = m.Dist
+			}
+			got := map[int32]int8{}
+			for _, m := range s.search(sc, v, w, maxd) {
+				got[m.Index] = m.Dist
+			}
+			assert.Equal(t, full, got, "%s at distance %d", w, maxd)
+		}
+	}
+}

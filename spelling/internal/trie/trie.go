@@ -74,26 +74,35 @@ func (l *List) build() {
 	prev = ""
 	for i, w := range l.words {
 		common := commonPrefix(prev, w)
-		// Close the nodes deeper than the common prefix.
+		// Close the nodes deeper than the common prefix, passing their
+		// word lengths up to their parents.
 		for len(stack) > common+1 {
 			top := stack[len(stack)-1]
 			nodes[top].end = int32(len(nodes))
 			stack = stack[:len(stack)-1]
+			up := &nodes[stack[len(stack)-1]]
+			up.minLen = min(up.minLen, nodes[top].minLen)
+			up.maxLen = max(up.maxLen, nodes[top].maxLen)
 		}
 		for d := common; d < len(w); d++ {
 			stack = append(stack, int32(len(nodes)))
 			nodes = append(nodes, node{label: w[d], word: -1, minLen: 255})
 		}
-		nodes[stack[len(stack)-1]].word = int32(i)
+		last := &nodes[stack[len(stack)-1]]
+		last.word = int32(i)
 		l8 := uint8(min(len(w), 255))
-		for _, k := range stack {
-			nodes[k].minLen = min(nodes[k].minLen, l8)
-			nodes[k].maxLen = max(nodes[k].maxLen, l8)
-		}
+		last.minLen = min(last.minLen, l8)
+		last.maxLen = max(last.maxLen, l8)
 		prev = w
 	}
-	for _, k := range stack {
+	for d := len(stack) - 1; d >= 0; d-- {
+		k := stack[d]
 		nodes[k].end = int32(len(nodes))
+		if d > 0 {
+			up := &nodes[stack[d-1]]
+			up.minLen = min(up.minLen, nodes[k].minLen)
+			up.maxLen = max(up.maxLen, nodes[k].maxLen)
+		}
 	}
 	l.nodes = nodes
 }
