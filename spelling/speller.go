@@ -278,7 +278,9 @@ func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) 
 	return k, found
 }
 
-// possessiveStem returns the stem of "Kyiv’s", "Kyiv's" or "Jesus’".
+// possessiveStem returns the stem of a possessive: "Kyiv" for "Kyiv’s" or
+// "Kyiv's". (A plural possessive, "players’", is already a word and a
+// quote for the tokenizer.)
 func possessiveStem(word string) (string, bool) {
 	for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
 		if len(word) > len(suf) && strings.HasSuffix(word, suf) {
