@@ -197,20 +197,26 @@ func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize
 }
 
 // touchesReading reports whether a sure edit may change how the tokenizer
-// reads the text around it: a word glued to a period ("mar." → "Mar." is an
-// abbreviation), a single letter, or a word after an initial or
-// abbreviation ("J. smith": "J." is an initial only before a capital).
+// reads the text around it: a word that becomes a listed abbreviation
+// before its period ("mar." → "Mar."), a single letter, or a word after a
+// single letter and a period ("J. smith": "J." is an initial only before a
+// capital).
 func (w *walker) touchesReading(edits []normalize.Edit) bool {
 	for _, e := range edits {
 		if e.Sure() < normalize.DefaultThreshold || e.Rule == RuleArticle {
 			continue
 		}
-		if e.End < len(w.text) && w.text[e.End] == '.' || utf8.RuneCountInString(e.New) == 1 {
+		if utf8.RuneCountInString(e.New) == 1 {
 			return true
 		}
+		if e.End < len(w.text) && w.text[e.End] == '.' {
+			if base, _ := splitPossessive(e.New); normalize.IsAbbreviation(base) {
+				return true // "mar." → "Mar.", "gen." → "Gen."
+			}
+		}
 		i := w.tokenAt(e.Start)
-		if p := w.prevSolid(i); p >= 0 && (w.toks[p].Kind == normalize.Abbrev || w.punct(p) == '.' && p > 0 && w.isWord(p-1) && w.toks[p-1].End-w.toks[p-1].Start <= 2) {
-			return true
+		if p := w.prevSolid(i); p > 0 && w.punct(p) == '.' && w.isWord(p-1) && utf8.RuneCountInString(w.tokText(p-1)) == 1 {
+			return true // "J. smith" → "J. Smith": "J." becomes an initial
 		}
 	}
 	return false
