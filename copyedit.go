@@ -25,15 +25,21 @@ import (
 	"sync"
 
 	"github.com/copyedit/copyedit/casing"
+	"github.com/copyedit/copyedit/markup"
 	"github.com/copyedit/copyedit/normalize"
 	"github.com/copyedit/copyedit/spacing"
 	"github.com/copyedit/copyedit/spelling"
 )
 
-// Pipeline is a configured sequence of passes; see normalize.Pipeline for its
-// methods (Fix, Clean, CleanString, FixReader, Stream). It is safe for
-// concurrent use.
-type Pipeline = normalize.Pipeline
+// Pipeline is a configured sequence of passes bound to an input format, with
+// the methods of normalize.Pipeline (Fix, Clean, CleanString, FixReader,
+// Stream, Transformer); Base returns the underlying normalize.Pipeline. It is
+// safe for concurrent use.
+type Pipeline = markup.Pipeline
+
+// Format is an input's format: markup.Text (the default), markup.HTML,
+// markup.Markdown, or markup.Auto to detect it from each input.
+type Format = markup.Format
 
 // Report lists the changes a pipeline made and the suggestions it did not make.
 type Report = normalize.Report
@@ -53,6 +59,7 @@ type config struct {
 	spelling   []spelling.Option
 	casing     []casing.Option
 	typography normalize.Typography
+	format     markup.Format
 }
 
 // Option configures a Pipeline built by New.
@@ -163,6 +170,20 @@ func WithHeadingStyle(s casing.HeadingStyle) Option {
 	return WithCasingOptions(casing.WithHeadingStyle(s))
 }
 
+// WithFormat sets the input's format: markup.Text (the default) for plain
+// text, markup.HTML or markup.Markdown to clean only the prose and keep every
+// byte of markup, or markup.Auto to detect the format from each input's first
+// KiB. Marked-up documents are read whole; plain text streams.
+func WithFormat(f markup.Format) Option {
+	return func(c *config) error {
+		if !f.Valid() {
+			return fmt.Errorf("copyedit: unknown format %v", f)
+		}
+		c.format = f
+		return nil
+	}
+}
+
 // New returns a pipeline of the built-in passes, configured by opts.
 func New(opts ...Option) (*Pipeline, error) {
 	c := &config{}
@@ -202,7 +223,11 @@ func New(opts ...Option) (*Pipeline, error) {
 		passes = append(passes, cs)
 	}
 	passes = append(passes, c.extra...)
-	return normalize.NewPipeline(passes, c.pipeline...)
+	np, err := normalize.NewPipeline(passes, c.pipeline...)
+	if err != nil {
+		return nil, err
+	}
+	return markup.NewPipeline(np, c.format), nil
 }
 
 // Default returns the default pipeline, built once.

@@ -511,9 +511,10 @@ func TestBinaryLargeStdin(t *testing.T) {
 			out := <-outc
 			require.NoError(t, cmd.Wait(), errb.String())
 			require.NoError(t, out.err)
-			maxRSS := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // kB on Linux
-			t.Logf("%d MB in, %d MB out; peak memory: VmHWM %.1f MiB after a quarter, %.1f MiB before the end; max RSS %.1f MiB",
-				written>>20, out.n>>20, float64(hwmQuarter)/(1<<20), float64(hwm)/(1<<20), float64(maxRSS)/(1<<20))
+			// VmHWM, not the rusage's Maxrss: Linux carries Maxrss across
+			// execve, so it includes the test process that forked the child.
+			t.Logf("%d MB in, %d MB out; peak memory: VmHWM %.1f MiB after a quarter, %.1f MiB before the end",
+				written>>20, out.n>>20, float64(hwmQuarter)/(1<<20), float64(hwm)/(1<<20))
 			if tc.args == nil {
 				assert.Greater(t, out.n, int64(written)*9/10)
 			}
@@ -521,7 +522,6 @@ func TestBinaryLargeStdin(t *testing.T) {
 			assert.Less(t, hwm-hwmQuarter, int64(16<<20),
 				"memory grows with the input: something (a pass's per-document state?) keeps what it saw without bound")
 			assert.Less(t, hwm, int64(64<<20))
-			assert.Less(t, maxRSS, int64(64<<20))
 		})
 	}
 }
