@@ -157,6 +157,7 @@ type session struct {
 	base            int  // offset of the next chunk in the input
 	lines, sugLines lineCounter
 	report          func(Change, bool)
+	tokens          []Token // token memory, reused from chunk to chunk
 }
 
 func (p *Pipeline) newSession(report func(Change, bool)) *session {
@@ -166,7 +167,7 @@ func (p *Pipeline) newSession(report func(Change, bool)) *session {
 // clean cleans the next chunk; forced says the chunk was cut inside a
 // paragraph, so that the next one continues it.
 func (se *session) clean(chunk string, forced bool) string {
-	out, changes, suggestions := se.p.run(chunk, se.st, se.continued, se.report != nil)
+	out, changes, suggestions := se.p.run(chunk, se, se.report != nil)
 	if se.report != nil {
 		base := se.base
 		for _, c := range changes {
@@ -189,12 +190,14 @@ func (se *session) clean(chunk string, forced bool) string {
 
 // run cleans one chunk and returns its output and, when report is set, its
 // changes and suggestions, with offsets relative to the chunk.
-func (p *Pipeline) run(chunk string, st *State, continued, report bool) (string, []Change, []Change) {
+func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change, []Change) {
+	st, continued := se.st, se.continued
 	if !report {
-		return p.runQuiet(chunk, st, continued), nil, nil
+		return p.runQuiet(chunk, se), nil, nil
 	}
 	t := tracker{orig: chunk, cur: chunk}
-	d := &Doc{Text: chunk, Continued: continued, state: st}
+	d := &Doc{Text: chunk, Continued: continued, state: st, tokens: se.tokens}
+	defer func() { se.tokens = d.tokens }()
 	for _, pass := range p.passes {
 		if d.Text != t.cur {
 			// The text changed: tokenize it again, in the same memory.
@@ -232,8 +235,10 @@ func (p *Pipeline) run(chunk string, st *State, continued, report bool) (string,
 }
 
 // runQuiet is run without a report: the edits are made, not tracked.
-func (p *Pipeline) runQuiet(chunk string, st *State, continued bool) string {
-	d := &Doc{Text: chunk, Continued: continued, state: st}
+func (p *Pipeline) runQuiet(chunk string, se *session) string {
+	st, continued := se.st, se.continued
+	d := &Doc{Text: chunk, Continued: continued, state: st, tokens: se.tokens}
+	defer func() { se.tokens = d.tokens }()
 	for _, pass := range p.passes {
 		if d.Text != chunk {
 			d = &Doc{Text: chunk, Continued: continued, state: st, tokens: d.tokens}
