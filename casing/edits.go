@@ -128,6 +128,8 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 
 
 // walker holds one call's view of a chunk.
 type walker struct {
+	// counted: tokens whose fix has been counted as document evidence.
+	counted map[int]bool
 	// recheck: an edit of this analysis may change another decision.
 	recheck bool
 	// fixed holds the new text of the tokens other rules change, while
@@ -187,10 +189,16 @@ func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize
 	w.scan()
 	w.givenNamesBeforeFixes()
 	w.headingRule()
-	w.docEvidence()
-	n := len(s.cands)
-	w.givenNamesBeforeFixes()
-	w.recheck = w.recheck || len(s.cands) > n
+	// Names found by the document's evidence may stand before a surname
+	// and make given names, which are evidence in turn: to a fixed point.
+	for range 8 {
+		n := len(s.cands)
+		w.docEvidence()
+		w.givenNamesBeforeFixes()
+		if len(s.cands) == n {
+			break
+		}
+	}
 	w.articles()
 	edits := w.edits()
 	return edits, w.recheck || w.touchesReading(edits)

@@ -55,25 +55,28 @@ func (w *walker) collectEvidence() {
 // words in lower case too ("sporting director" beside "Sporting CP").
 func (w *walker) docEvidence() {
 	ev := w.st.evidence
-	if len(ev) == 0 {
+	if len(ev) == 0 && len(w.s.cands) == 0 {
 		return
 	}
 	// The decisions of the other rules count as evidence, so that the
 	// output cleaned again gives the same answer.
 	var added []string
-	hp := 0
 	for _, c := range w.s.cands {
-		if c.conf < normalize.DefaultThreshold || c.rule == RuleArticle || c.rule == RulePronounI {
+		if c.conf < normalize.DefaultThreshold || c.rule == RuleArticle || c.rule == RulePronounI || w.counted[c.tok] {
 			continue
 		}
 		t := w.toks[c.tok]
 		if !t.Is(normalize.Lower) || !w.midSentence(c.tok) {
 			continue
 		}
-		hp = 0
+		hp := 0
 		if w.inHeading(c.tok, &hp) {
 			continue
 		}
+		if w.counted == nil {
+			w.counted = map[int]bool{}
+		}
+		w.counted[c.tok] = true
 		base, _ := splitPossessive(c.new)
 		key := string(lowerKey(w.s.buf, base))
 		if e, ok := ev[key]; ok {
