@@ -291,7 +291,7 @@ func (w *walker) givenNamesBeforeFixes() {
 	for _, c := range w.s.cands {
 		if _, ok := w.fixed[c.tok]; !ok && c.conf >= normalize.DefaultThreshold && c.rule != RuleArticle {
 			w.fixed[c.tok] = c.new
-			if startsUpper(c.new) {
+			if shapeOf(c.new) != shapeLower {
 				order = append(order, c.tok)
 			}
 		}
