@@ -14,6 +14,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/copyedit/copyedit"
+	"github.com/copyedit/copyedit/markup"
 )
 
 // stdinName names standard input in messages and reports.
@@ -24,13 +25,43 @@ var errInterrupted = errors.New("interrupted")
 
 // cleaner runs the pipeline over the inputs and prints what the flags ask.
 type cleaner struct {
-	p           *copyedit.Pipeline
 	o           options
+	format      markup.Format                   // from -format; Auto detects each input's
+	pipelines   [markup.Auto]*copyedit.Pipeline // by format
 	stdout      *outWriter
 	stderr      io.Writer
 	failed      bool // an input was refused or an I/O error happened
 	changed     bool // some input would change
 	interrupted int  // files left alone because of an interrupt
+}
+
+// newCleaner returns a cleaner that runs p's passes on inputs of the format
+// f, or of each input's own format when f is markup.Auto.
+func newCleaner(p *copyedit.Pipeline, o options, f markup.Format, stdout *outWriter, stderr io.Writer) *cleaner {
+	c := &cleaner{o: o, format: f, stdout: stdout, stderr: stderr}
+	for _, f := range []markup.Format{markup.Text, markup.HTML, markup.Markdown} {
+		c.pipelines[f] = markup.NewPipeline(p.Base(), f)
+	}
+	return c
+}
+
+// headSize is how much of an input format detection reads.
+const headSize = 1024
+
+// pipeline returns the pipeline for the input name (stdinName for standard
+// input), detecting its format from its name and first bytes when -format
+// is auto. It returns br, which reads the whole input still.
+func (c *cleaner) pipeline(name string, r io.Reader) (*copyedit.Pipeline, io.Reader) {
+	f := c.format
+	if f != markup.Auto {
+		return c.pipelines[f], r
+	}
+	br := bufio.NewReaderSize(r, headSize)
+	head, _ := br.Peek(headSize) // a read error comes back from br later
+	if name == stdinName {
+		name = ""
+	}
+	return c.pipelines[markup.Detect(name, head)], br
 }
 
 // plain reports whether the cleaned text itself goes to standard output.
@@ -81,9 +112,9 @@ func (k *collector) add(ch copyedit.Change, suggestion bool) {
 // stdin cleans standard input. Everything but -d streams, so memory stays
 // flat however much comes in; -d needs both whole texts for the diff.
 func (c *cleaner) stdin(r io.Reader) {
-	in := newCheckedReader(r)
+	p, in := c.pipeline(stdinName, newCheckedReader(r))
 	if c.o.diff {
-		res := c.cleanWhole(stdinName, in)
+		res := c.cleanWhole(p, stdinName, in)
 		res.err = c.describe(stdinName, res.err)
 		c.print(res)
 		return
@@ -102,7 +133,7 @@ func (c *cleaner) stdin(r io.Reader) {
 	if c.o.json {
 		out = flushBefore{out, flush}
 	}
-	err := c.p.Stream(out, in, col.add)
+	err := p.Stream(out, in, col.add)
 	flush()
 	if err != nil {
 		if err = c.describe(stdinName, err); err != nil {
@@ -188,7 +219,8 @@ func (c *cleaner) streamFile(name string) {
 			return
 		}
 	}
-	if err := c.p.Stream(c.stdout, newCheckedReader(f), nil); err != nil {
+	p, in := c.pipeline(name, newCheckedReader(f))
+	if err := p.Stream(c.stdout, in, nil); err != nil {
 		if err = c.describe(name, err); err != nil {
 			c.fail("%v", err)
 		}
@@ -236,9 +268,9 @@ func (c *cleaner) cleanFile(ctx context.Context, name string) result {
 		return result{name: name, err: err}
 	}
 	defer f.Close()
-	in := newCheckedReader(ctxReader{ctx, f})
+	p, in := c.pipeline(name, newCheckedReader(ctxReader{ctx, f}))
 	if c.o.diff || c.plain() {
-		r := c.cleanWhole(name, in)
+		r := c.cleanWhole(p, name, in)
 		r.err = c.describe(name, r.err)
 		if r.err == nil && c.o.write && r.changed {
 			r.err = writeAtomic(name, path, info, r.out)
@@ -258,7 +290,7 @@ func (c *cleaner) cleanFile(ctx context.Context, name string) result {
 		sink = pf
 	}
 	col := &collector{keep: c.o.json}
-	if err := c.p.Stream(sink, in, col.add); err != nil {
+	if err := p.Stream(sink, in, col.add); err != nil {
 		if pf != nil && pf.werr != nil {
 			err = pf.werr
 		} else {
@@ -273,14 +305,14 @@ func (c *cleaner) cleanFile(ctx context.Context, name string) result {
 	return r
 }
 
-// cleanWhole reads all of r and cleans it.
-func (c *cleaner) cleanWhole(name string, r io.Reader) result {
+// cleanWhole reads all of r and cleans it with p.
+func (c *cleaner) cleanWhole(p *copyedit.Pipeline, name string, r io.Reader) result {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return result{name: name, err: err}
 	}
 	in := string(data)
-	out, rep := c.p.CleanString(in)
+	out, rep := p.CleanString(in)
 	return result{
 		name: name, in: in, out: out,
 		changes: rep.Changes, suggestions: rep.Suggestions, changed: len(rep.Changes) > 0,

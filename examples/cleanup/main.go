@@ -40,6 +40,7 @@ import (
 	"syscall"
 
 	"github.com/copyedit/copyedit"
+	"github.com/copyedit/copyedit/markup"
 )
 
 func main() {
@@ -69,6 +70,7 @@ Examples:
   cleanup -json article.txt           print every edit as a JSON object per line
   cleanup -check -l drafts/*.txt      list files that need cleaning; exit 2 if any
   cleanup -passes normalize,spacing   only those passes
+  cleanup -format html page.php       clean the prose of an HTML page, markup untouched
   curl -s URL | cleanup > clean.txt   clean a stream
 
 Flags:
@@ -76,7 +78,7 @@ Flags:
 
 type options struct {
 	write, diff, list, json, check, version bool
-	passes                                  string
+	passes, format                          string
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -93,6 +95,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.json, "json", false, "print the edit report: one JSON object per edit or suggestion")
 	fs.BoolVar(&o.check, "check", false, "exit with status 2 when any edit would be made")
 	fs.StringVar(&o.passes, "passes", strings.Join(copyedit.PassNames, ","), "comma-separated passes to run")
+	fs.StringVar(&o.format, "format", "auto", "input format: auto (from the file name, else the content), text, html or markdown")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -107,6 +110,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	files := fs.Args()
 	if o.write && len(files) == 0 {
 		fmt.Fprintln(stderr, "cleanup: -w needs files to rewrite; to clean standard input, leave out -w")
+		return exitError
+	}
+	format, err := markup.ParseFormat(o.format)
+	if err != nil {
+		fmt.Fprintf(stderr, "cleanup: -format: %v\n", err)
 		return exitError
 	}
 	p, err := copyedit.New(copyedit.WithPasses(strings.Split(o.passes, ",")...))
@@ -125,7 +133,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 	out := newOutWriter(stdout)
-	c := &cleaner{p: p, o: o, stdout: out, stderr: stderr}
+	c := newCleaner(p, o, format, out, stderr)
 	if len(files) == 0 {
 		c.stdin(stdin)
 	} else {

@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/copyedit/copyedit"
+	"github.com/copyedit/copyedit/markup"
 	"github.com/copyedit/copyedit/normalize"
 )
 
@@ -388,7 +389,7 @@ func TestManyFilesKeepOrder(t *testing.T) {
 	// More workers than files and a single worker give the same output.
 	for _, workers := range []int{1, 3, 100} {
 		var out, errb bytes.Buffer
-		c := &cleaner{p: copyedit.Default(), o: options{list: true}, stdout: newOutWriter(&out), stderr: &errb}
+		c := newCleaner(copyedit.Default(), options{list: true}, markup.Auto, newOutWriter(&out), &errb)
 		c.files(t.Context(), paths, workers)
 		require.NoError(t, c.stdout.Flush())
 		assert.Equal(t, wantList.String(), out.String(), workers)
@@ -819,4 +820,33 @@ func readFile(t testing.TB, path string) string {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// TestFormat cleans the prose of HTML and Markdown, detected from the file
+// name or the content or given with -format, and keeps their markup.
+func TestFormat(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"page.html": "<p title=\"a,b\">The world is changing,everything is possible.</p><pre>x,y</pre>\n",
+		"note.md":   "Changing,everything. `a,b` and [link](http://x.org/a,b)\n",
+		"page.txt":  "<p>The world is changing,everything</p>\n",
+	}
+	paths := writeFiles(t, dir, files, "page.html", "note.md", "page.txt")
+
+	r := runCLI(t, nil, paths[0])
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "<p title=\"a,b\">The world is changing, everything is possible.</p><pre>x,y</pre>\n", r.stdout, "HTML from the extension")
+
+	r = runCLI(t, nil, paths[1])
+	assert.Equal(t, "Changing, everything. `a,b` and [link](http://x.org/a,b)\n", r.stdout, "Markdown from the extension")
+
+	r = runCLI(t, strings.NewReader("<!DOCTYPE html><p>The world is changing,everything is possible.</p>"))
+	assert.Equal(t, "<!DOCTYPE html><p>The world is changing, everything is possible.</p>", r.stdout, "HTML from the content of standard input")
+
+	r = runCLI(t, nil, "-format", "html", paths[2])
+	assert.Equal(t, "<p>The world is changing, everything</p>\n", r.stdout, "-format wins over the extension")
+
+	r = runCLI(t, nil, "-format", "rtf", paths[2])
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stderr, "-format")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/copyedit/copyedit"
+	"github.com/copyedit/copyedit/markup"
 	"github.com/copyedit/copyedit/normalize"
 )
 
@@ -161,7 +162,7 @@ func TestJSONSuggestions(t *testing.T) {
 
 	for _, fromFile := range []bool{false, true} {
 		var out, errb bytes.Buffer
-		c := &cleaner{p: p, o: options{json: true}, stdout: newOutWriter(&out), stderr: &errb}
+		c := newCleaner(p, options{json: true}, markup.Auto, newOutWriter(&out), &errb)
 		name := stdinName
 		if fromFile {
 			name = path
