@@ -71,6 +71,7 @@ Examples:
   cleanup -check -l drafts/*.txt      list files that need cleaning; exit 2 if any
   cleanup -passes normalize,spacing   only those passes
   cleanup -format html page.php       clean the prose of an HTML page, markup untouched
+  cleanup -explain spacing/after-punct  what a rule of the report does, with an example
   curl -s URL | cleanup > clean.txt   clean a stream
 
 Flags:
@@ -78,7 +79,7 @@ Flags:
 
 type options struct {
 	write, diff, list, json, check, version bool
-	passes, format                          string
+	passes, format, explain                 string
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -97,6 +98,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.passes, "passes", strings.Join(copyedit.PassNames, ","), "comma-separated passes to run")
 	fs.StringVar(&o.format, "format", "auto", "input format: auto (from the file name, else the content), text, html or markdown")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.explain, "explain", "", "print what a rule does, with an example (a rule ID such as spacing/after-punct, or all), and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -106,6 +108,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.version {
 		fmt.Fprintln(stdout, "cleanup (copyedit)", version())
 		return exitOK
+	}
+	if o.explain != "" {
+		return explain(o.explain, stdout, stderr)
 	}
 	files := fs.Args()
 	if o.write && len(files) == 0 {
@@ -149,6 +154,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case o.check && c.changed:
 		return exitChanged
 	}
+	return exitOK
+}
+
+// explain prints the documentation of one rule, or of every rule.
+func explain(id string, stdout, stderr io.Writer) int {
+	if id == "all" {
+		for _, r := range copyedit.Rules() {
+			fmt.Fprintln(stdout, r)
+		}
+		return exitOK
+	}
+	r, err := copyedit.Explain(id)
+	if err != nil {
+		fmt.Fprintf(stderr, "cleanup: -explain: %v\n", err)
+		return exitError
+	}
+	fmt.Fprint(stdout, r)
 	return exitOK
 }
 

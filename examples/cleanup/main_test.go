@@ -850,3 +850,19 @@ func TestFormat(t *testing.T) {
 	assert.Equal(t, 1, r.code)
 	assert.Contains(t, r.stderr, "-format")
 }
+
+func TestExplainFlag(t *testing.T) {
+	r := runCLI(t, nil, "-explain", "spacing/after-punct")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "changing,everything")
+
+	r = runCLI(t, nil, "-explain", "all")
+	require.Equal(t, 0, r.code)
+	for _, rule := range copyedit.Rules() {
+		assert.Contains(t, r.stdout, rule.ID)
+	}
+
+	r = runCLI(t, nil, "-explain", "spacing/nope")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stderr, "spacing/after-punct", "the error lists the rules nearby")
+}
