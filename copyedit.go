@@ -170,6 +170,38 @@ func WithHeadingStyle(s casing.HeadingStyle) Option {
 	return WithCasingOptions(casing.WithHeadingStyle(s))
 }
 
+// WithoutRules turns the named rules off ("casing/heading",
+// "spacing/double-space"); Rules lists them.
+func WithoutRules(ids ...string) Option {
+	return func(c *config) error {
+		for _, id := range ids {
+			if _, err := Explain(id); err != nil {
+				return err
+			}
+		}
+		c.pipeline = append(c.pipeline, normalize.WithoutRules(ids...))
+		return nil
+	}
+}
+
+// WithPhrases adds multi-word names the casing pass writes as given ("Cold
+// War", "World Health Organization").
+func WithPhrases(phrases ...string) Option {
+	return WithCasingOptions(casing.WithPhrases(phrases...))
+}
+
+// WithPhraseFile adds the phrases of a file (one a line, # comments) to the
+// casing pass; errors name the file and line.
+func WithPhraseFile(path string) Option {
+	return WithCasingOptions(casing.WithPhraseFile(path))
+}
+
+// WithConfusionFile adds real-word confusion phrases ("wrong phrase -> right
+// phrase" lines) to the spelling pass's list; errors name the file and line.
+func WithConfusionFile(path string) Option {
+	return WithSpellingOptions(spelling.WithConfusions(path))
+}
+
 // WithFormat sets the input's format: markup.Text (the default) for plain
 // text, markup.HTML or markup.Markdown to clean only the prose and keep every
 // byte of markup, or markup.Auto to detect the format from each input's first

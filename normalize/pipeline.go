@@ -18,6 +18,7 @@ type Pipeline struct {
 	passes    []Pass
 	threshold float64
 	chunkSize int
+	disabled  map[string]bool // rule IDs whose edits are dropped
 }
 
 // A PipelineOption configures a Pipeline.
@@ -46,6 +47,38 @@ func WithChunkSize(n int) PipelineOption {
 		p.chunkSize = n
 		return nil
 	}
+}
+
+// WithoutRules drops every edit of the named rules ("spacing/double-space"),
+// whichever pass makes it.
+func WithoutRules(ids ...string) PipelineOption {
+	return func(p *Pipeline) error {
+		if p.disabled == nil {
+			p.disabled = map[string]bool{}
+		}
+		for _, id := range ids {
+			if !strings.Contains(id, "/") {
+				return fmt.Errorf("normalize: rule ID %q is not of the form pass/rule", id)
+			}
+			p.disabled[id] = true
+		}
+		return nil
+	}
+}
+
+// edits returns the valid edits of pass on d, without those of disabled rules.
+func (p *Pipeline) edits(pass Pass, d *Doc) []Edit {
+	edits := Valid(d.Text, pass.Edits(d))
+	if len(p.disabled) == 0 {
+		return edits
+	}
+	kept := edits[:0]
+	for _, e := range edits {
+		if !p.disabled[e.Rule] {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }
 
 // NewPipeline returns a pipeline of the passes, run in the order given.
@@ -203,7 +236,7 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 			// The text changed: tokenize it again, in the same memory.
 			d = &Doc{Text: t.cur, Continued: continued, state: st, tokens: d.tokens}
 		}
-		edits := Valid(t.cur, pass.Edits(d))
+		edits := p.edits(pass, d)
 		do := edits
 		for i, e := range edits {
 			if e.Sure() < p.threshold {
@@ -243,7 +276,7 @@ func (p *Pipeline) runQuiet(chunk string, se *session) string {
 		if d.Text != chunk {
 			d = &Doc{Text: chunk, Continued: continued, state: st, tokens: d.tokens}
 		}
-		edits := Valid(chunk, pass.Edits(d))
+		edits := p.edits(pass, d)
 		for _, e := range edits {
 			if e.Sure() < p.threshold {
 				edits = keep(edits, p.threshold, true)
