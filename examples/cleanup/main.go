@@ -40,6 +40,7 @@ import (
 	"syscall"
 
 	"github.com/copyedit/copyedit"
+	"github.com/copyedit/copyedit/config"
 	"github.com/copyedit/copyedit/markup"
 )
 
@@ -72,6 +73,7 @@ Examples:
   cleanup -passes normalize,spacing   only those passes
   cleanup -format html page.php       clean the prose of an HTML page, markup untouched
   cleanup -explain spacing/after-punct  what a rule of the report does, with an example
+  cleanup -config house.toml *.txt    settings from a file (else the nearest .copyedit.toml)
   curl -s URL | cleanup > clean.txt   clean a stream
 
 Flags:
@@ -79,7 +81,7 @@ Flags:
 
 type options struct {
 	write, diff, list, json, check, version bool
-	passes, format, explain                 string
+	passes, format, explain, config         string
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -97,6 +99,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.check, "check", false, "exit with status 2 when any edit would be made")
 	fs.StringVar(&o.passes, "passes", strings.Join(copyedit.PassNames, ","), "comma-separated passes to run")
 	fs.StringVar(&o.format, "format", "auto", "input format: auto (from the file name, else the content), text, html or markdown")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: the nearest "+config.FileName+" from the working folder up)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.explain, "explain", "", "print what a rule does, with an example (a rule ID such as spacing/after-punct, or all), and exit")
 	if err := fs.Parse(args); err != nil {
@@ -117,14 +120,45 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "cleanup: -w needs files to rewrite; to clean standard input, leave out -w")
 		return exitError
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var opts []copyedit.Option
+	if path := o.config; path != "" || !set["config"] {
+		if path == "" {
+			path = config.Find(".")
+		}
+		if path != "" {
+			cfg, err := config.Load(path)
+			if err != nil {
+				fmt.Fprintf(stderr, "cleanup: config: %v\n", err)
+				return exitError
+			}
+			if opts, err = cfg.Options(); err != nil {
+				fmt.Fprintf(stderr, "cleanup: config: %v\n", err)
+				return exitError
+			}
+			if cfg.Format != "" && !set["format"] {
+				o.format = cfg.Format
+			}
+		}
+	}
 	format, err := markup.ParseFormat(o.format)
 	if err != nil {
 		fmt.Fprintf(stderr, "cleanup: -format: %v\n", err)
 		return exitError
 	}
-	p, err := copyedit.New(copyedit.WithPasses(strings.Split(o.passes, ",")...))
+	if set["passes"] {
+		passes := copyedit.WithPasses(strings.Split(o.passes, ",")...)
+		if _, err := copyedit.New(passes); err != nil {
+			fmt.Fprintf(stderr, "cleanup: -passes: %v\n", err)
+			return exitError
+		}
+		opts = append(opts, passes)
+	}
+	// The format is chosen per input below, from the text pipeline's passes.
+	p, err := copyedit.New(append(opts, copyedit.WithFormat(markup.Text))...)
 	if err != nil {
-		fmt.Fprintf(stderr, "cleanup: -passes: %v\n", err)
+		fmt.Fprintf(stderr, "cleanup: %v\n", err)
 		return exitError
 	}
 	ctx := context.Background()

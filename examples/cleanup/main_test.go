@@ -866,3 +866,32 @@ func TestExplainFlag(t *testing.T) {
 	assert.Equal(t, 1, r.code)
 	assert.Contains(t, r.stderr, "spacing/after-punct", "the error lists the rules nearby")
 }
+
+// TestConfigFile configures the command from a .copyedit.toml found from the
+// working folder up, or named by -config; flags win over the file.
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "drafts")
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".copyedit.toml"), []byte("disable = [\"spacing/double-space\"]\nlocale = \"uk\"\n"), 0o644))
+	t.Chdir(sub)
+	in := "The color  of it.\n"
+
+	r := runCLI(t, strings.NewReader(in))
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "The colour  of it.\n", r.stdout, "the file found upward applies")
+
+	r = runCLI(t, strings.NewReader(in), "-passes", "spacing")
+	assert.Equal(t, "The color  of it.\n", r.stdout, "-passes wins; the file's disabled rule stays off")
+
+	other := filepath.Join(dir, "other.toml")
+	require.NoError(t, os.WriteFile(other, []byte("typography = \"ascii\"\n"), 0o644))
+	r = runCLI(t, strings.NewReader("“The  color.”\n"), "-config", other)
+	assert.Equal(t, "\"The color.\"\n", r.stdout, "-config replaces the file found upward")
+
+	bad := filepath.Join(dir, "bad.toml")
+	require.NoError(t, os.WriteFile(bad, []byte("locale = \"uk\"\nlocal = \"us\"\n"), 0o644))
+	r = runCLI(t, strings.NewReader(in), "-config", bad)
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stderr, "bad.toml:2:1: unknown key \"local\"")
+}
