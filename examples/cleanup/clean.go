@@ -30,6 +30,8 @@ type cleaner struct {
 	pipelines   [markup.Auto]*copyedit.Pipeline // by format
 	stdout      *outWriter
 	stderr      io.Writer
+	progress    bool // standard error is a terminal: show progress bars
+	color       bool // standard output is a terminal that takes colours: -d shows a word diff
 	failed      bool // an input was refused or an I/O error happened
 	changed     bool // some input would change
 	interrupted int  // files left alone because of an interrupt
@@ -187,9 +189,13 @@ func (c *cleaner) files(ctx context.Context, names []string, workers int) {
 			go func() { results[i] <- c.cleanFile(ctx, name) }()
 		}
 	}()
+	bar := newFilesBar(c.stderr, c.progress, len(names))
 	for _, ch := range results {
 		r := <-ch
 		c.print(r)
+		if bar != nil {
+			bar.Add(1)
+		}
 		if !r.notStarted {
 			<-slots
 		}
@@ -219,7 +225,9 @@ func (c *cleaner) streamFile(name string) {
 			return
 		}
 	}
-	p, in := c.pipeline(name, newCheckedReader(f))
+	src, done := withBytesBar(f, c.stderr, c.progress, info.Size(), name)
+	defer done()
+	p, in := c.pipeline(name, newCheckedReader(src))
 	if err := p.Stream(c.stdout, in, nil); err != nil {
 		if err = c.describe(name, err); err != nil {
 			c.fail("%v", err)
@@ -356,7 +364,11 @@ func (c *cleaner) print(r result) {
 		fmt.Fprintln(c.stdout, r.name)
 	}
 	if c.o.diff && r.changed {
-		io.WriteString(c.stdout, unifiedDiff(r))
+		if c.color {
+			wordDiff(c.stdout, r.name, r.in, r.changes)
+		} else {
+			io.WriteString(c.stdout, unifiedDiff(r))
+		}
 	}
 	if c.o.json {
 		c.printJSON(r.name, r.changes, r.suggestions)

@@ -93,7 +93,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	fs.BoolVar(&o.write, "w", false, "rewrite the files in place (atomically; file mode kept)")
-	fs.BoolVar(&o.diff, "d", false, "print a unified diff of the changes (apply with patch -p0)")
+	fs.BoolVar(&o.diff, "d", false, "print a unified diff of the changes (apply with patch -p0); on a terminal, a coloured word diff (NO_COLOR turns colour off)")
 	fs.BoolVar(&o.list, "l", false, "list the files that would change")
 	fs.BoolVar(&o.json, "json", false, "print the edit report: one JSON object per edit or suggestion")
 	fs.BoolVar(&o.check, "check", false, "exit with status 2 when any edit would be made")
@@ -173,6 +173,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	out := newOutWriter(stdout)
 	c := newCleaner(p, o, format, out, stderr)
+	c.progress = isTerminal(stderr)
+	c.color = useColor(isTerminal(stdout), os.Getenv)
 	if len(files) == 0 {
 		c.stdin(stdin)
 	} else {
