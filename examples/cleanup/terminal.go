@@ -104,11 +104,11 @@ func lineEnd(in string, i int) int {
 	return len(in)
 }
 
-// visible shows white space that a change adds or removes: a lone space as
-// "␣", a line break as "⏎", so that a spacing fix can be seen.
+// visible shows white space that a change adds or removes: spaces alone as
+// "␣", line breaks as "⏎", so that a spacing fix can be seen.
 func visible(s string) string {
-	if strings.TrimSpace(s) != "" && !strings.Contains(s, "\n") {
-		return s
+	if strings.TrimSpace(s) == "" {
+		return strings.NewReplacer(" ", "␣", "\n", "⏎", "\t", "⇥", "\r", "␍").Replace(s)
 	}
-	return strings.NewReplacer(" ", "␣", "\n", "⏎", "\t", "⇥", "\r", "␍").Replace(s)
+	return strings.NewReplacer("\n", "⏎", "\r", "␍").Replace(s)
 }
