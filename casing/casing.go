@@ -274,3 +274,28 @@ func capFirst(s string) string {
 }
 
 var _ normalize.Pass = (*Caser)(nil)
+
+// recase returns word written with the case of form, a spelling of the
+// same word ("russia", "Russia" → "Russia"), keeping word's own characters
+// where the two differ otherwise (its ’ where form has ').
+func recase(word, form string) string {
+	if word == form {
+		return word
+	}
+	var b strings.Builder
+	b.Grow(len(word) + 4)
+	f := form
+	for i, r := range word {
+		fr, n := utf8.DecodeRuneInString(f)
+		if n == 0 {
+			b.WriteString(word[i:])
+			return b.String()
+		}
+		f = f[n:]
+		if fr != r && strings.EqualFold(string(fr), string(r)) && (fr >= utf8.RuneSelf) == (r >= utf8.RuneSelf) {
+			r = fr
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -132,3 +132,16 @@ func TestNumberAndLetterSounds(t *testing.T) {
 		assert.Equal(t, want, got, w)
 	}
 }
+
+func TestRecase(t *testing.T) {
+	for _, tc := range [][3]string{
+		{"russia", "Russia", "Russia"},
+		{"o’brien", "O'Brien", "O’Brien"},
+		{"i’m", "I'm", "I’m"},
+		{"nato", "NATO", "NATO"},
+		{"iphone", "iPhone", "iPhone"},
+		{"ıstanbul", "Istanbul", "ıstanbul"},
+	} {
+		assert.Equal(t, tc[2], recase(tc[0], tc[1]), tc[0])
+	}
+}

@@ -112,7 +112,7 @@ func (w *walker) docEvidence() {
 			continue
 		}
 		if strings.EqualFold(e.form, base) {
-			w.add(i, e.form+suf, RuleProperNoun, 0.8, "the document writes this name with a capital elsewhere")
+			w.add(i, recase(base, e.form)+suf, RuleProperNoun, 0.8, "the document writes this name with a capital elsewhere")
 		}
 	}
 }

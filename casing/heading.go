@@ -274,10 +274,10 @@ func (w *walker) headingRule() {
 func (w *walker) capitalised(base string) string {
 	key := lowerKey(w.s.buf, base)
 	if n, ok := w.c.names[string(key)]; ok {
-		return n
+		return recase(base, n)
 	}
 	if ci, ok := w.caps(key); ok && ci.conf > 0 && ci.shape != shapeMixedLower {
-		return ci.form
+		return recase(base, ci.form)
 	}
 	return capFirst(base)
 }

@@ -44,7 +44,7 @@ func (w *walker) scan() {
 		h := hashBytes(key)
 		if len(w.c.names) > 0 {
 			if n, ok := w.c.names[string(key)]; ok {
-				w.add(i, n+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
+				w.add(i, recase(base, n)+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
 				continue
 			}
 		}
@@ -53,7 +53,7 @@ func (w *walker) scan() {
 		if w.c.tables.capsBF.has(h) {
 			ci, inCaps = w.caps(key)
 			if inCaps && ci.conf > 0 {
-				w.add(i, ci.form+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
+				w.add(i, recase(base, ci.form)+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
 			}
 		}
 		if w.st.bf.has(h) && !heading && w.midSentence(i) {
@@ -162,10 +162,10 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 			return
 		}
 		if strong {
-			w.add(i, ci.form+suf, RuleGivenName, 0.7, "capitalise a given name before a surname")
+			w.add(i, recase(base, ci.form)+suf, RuleGivenName, 0.7, "capitalise a given name before a surname")
 		}
 	case wLow == 0 || int(ci.capLevel)+20 <= int(wLow):
-		w.add(i, ci.form+suf, RuleGivenName, 0.9, "capitalise a given name before a surname")
+		w.add(i, recase(base, ci.form)+suf, RuleGivenName, 0.9, "capitalise a given name before a surname")
 	}
 }
 
@@ -245,11 +245,11 @@ func (w *walker) matchPhrase(i int, p phrase) int {
 		if startsUpper(text) || !startsUpper(word) {
 			continue
 		}
-		_, suf := splitPossessive(text)
+		base, suf := splitPossessive(text)
 		if k < len(p.words)-1 {
-			suf = ""
+			base, suf = text, ""
 		}
-		w.add(idx[k], word+suf, RulePhrase, conf, "capitalise every word of a name")
+		w.add(idx[k], recase(base, word)+suf, RulePhrase, conf, "capitalise every word of a name")
 	}
 	return j
 }
