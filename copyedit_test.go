@@ -167,7 +167,7 @@ var evalFloor = map[evaluate.Category]evaluate.Counts{
 	evaluate.Spelling:  {Fixed: 33, False: 0},
 	evaluate.Casing:    {Fixed: 47, False: 0},
 	evaluate.Spacing:   {Fixed: 33, False: 0},
-	evaluate.Article:   {Fixed: 1, False: 0},
+	evaluate.Article:   {Fixed: 12, False: 0},
 	evaluate.Paragraph: {Fixed: 3, False: 0},
 }
 

@@ -196,7 +196,9 @@ func project(raw, after string, edits []udiff.Edit, r region) string {
 		if e.End <= r.start && !(e.Start == e.End && e.Start == r.start) {
 			startDelta += len(e.New) - (e.End - e.Start)
 		}
-		if e.Start < r.end || (e.Start == e.End && e.Start == r.end && r.start == r.end) {
+		// An insertion at the region's end belongs to it: touching regions
+		// were merged, so no other region starts there.
+		if e.Start < r.end || (e.Start == e.End && e.Start == r.end) {
 			delta += len(e.New) - (e.End - e.Start)
 		}
 	}
