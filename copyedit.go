@@ -227,7 +227,9 @@ func New(opts ...Option) (*Pipeline, error) {
 	on := func(name string) bool { return c.passes == nil || c.passes[name] }
 	var passes []normalize.Pass
 	if on("normalize") {
-		n, err := normalize.New(c.normalize...)
+		// Repeated paragraphs are looked for last, in the text as the other
+		// passes leave it (see normalize.Repeats).
+		n, err := normalize.New(append(c.normalize, normalize.KeepRepeatedParagraphs())...)
 		if err != nil {
 			return nil, err
 		}
@@ -255,6 +257,9 @@ func New(opts ...Option) (*Pipeline, error) {
 		passes = append(passes, cs)
 	}
 	passes = append(passes, c.extra...)
+	if on("normalize") {
+		passes = append(passes, normalize.NewRepeats())
+	}
 	np, err := normalize.NewPipeline(passes, c.pipeline...)
 	if err != nil {
 		return nil, err

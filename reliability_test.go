@@ -23,7 +23,7 @@ func nastyInputs() []string {
 		"\x00", "a\x00b", "\xff\xfe\xfd", "caf\xc3", "\r\n\r\n", "a\rb\rc", "\u2028\u2029",
 		"e\u0301\u0301\u0301", "\u0301start", "👩‍👩‍👧‍👦 family, 🇺🇦 flag", "مرحبا بالعالم. hello world", "שלום. עולם",
 		"漢字とかな、カタカナ。", "Привет,мир.Пока", "ﬁne ligature", "\u200b\u200c\u200d\ufeff", "\t\t\tindented",
-		"A\n\nA\n\nA\n\nA", "x" + strings.Repeat(" ", 1000) + "y", strings.Repeat("a.", 500), "http://" + strings.Repeat("a", 300),
+		"A\n\nA\n\nA\n\nA", "a\n\nA", "Teh end.\n\nThe end.", "HEADLINE\n\nHeadline", "x" + strings.Repeat(" ", 1000) + "y", strings.Repeat("a.", 500), "http://" + strings.Repeat("a", 300),
 		"Dr.Ivanova,NATO.The U.S.Army e.g.the i.e.,etc.", "“”‘’«»„“", "a interesting, an university, a hour",
 	}
 }

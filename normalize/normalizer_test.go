@@ -208,3 +208,25 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestRepeatsPass runs the repeated-paragraph check as its own pass, after
+// another pass that makes two paragraphs equal.
+func TestRepeatsPass(t *testing.T) {
+	fix := PassFunc{PassName: "fix", Func: func(d *Doc) []Edit {
+		if i := strings.Index(d.Text, "Teh"); i >= 0 {
+			return []Edit{{Start: i, End: i + 3, New: "The", Rule: "fix/teh"}}
+		}
+		return nil
+	}}
+	n, err := New(KeepRepeatedParagraphs())
+	require.NoError(t, err)
+	p, err := NewPipeline([]Pass{n, fix, NewRepeats()})
+	require.NoError(t, err)
+	in := "Teh end.\n\nThe end.\n\nTHE END."
+	out, rep := p.CleanString(in)
+	assert.Equal(t, "The end.", out, "repeats found in the cleaned text, case ignored")
+	assert.Equal(t, out, p.Fix(out))
+	replayed, err := ApplyChanges(in, rep.Changes)
+	require.NoError(t, err)
+	assert.Equal(t, out, replayed)
+}

@@ -15,9 +15,9 @@ type repeatState struct {
 }
 
 // dropRepeats replaces the edits of a paragraph that repeats the previous one
-// exactly (after the character rules, with runs of spaces read as one) by one
-// edit that deletes it with the break before it: the headline a scraper
-// caught twice is the common case.
+// (after the character rules, with runs of spaces read as one and case
+// ignored) by one edit that deletes it with the break before it: the headline
+// a scraper caught twice is the common case.
 func dropRepeats(s string, edits []Edit, rs *repeatState, continued bool) []Edit {
 	out := make([]Edit, 0, len(edits))
 	k := 0       // next edit not yet copied
@@ -48,7 +48,7 @@ func dropRepeats(s string, edits []Edit, rs *repeatState, continued bool) []Edit
 			rs.last = ""
 			out = append(out, edits[k:j]...)
 			prevEnd = pe
-		case key == rs.last && hasLetter(key):
+		case strings.EqualFold(key, rs.last) && hasLetter(key):
 			// Edits of the paragraph kept end by prevEnd, so none is lost.
 			for len(out) > 0 && out[len(out)-1].End > prevEnd {
 				out = out[:len(out)-1]
@@ -67,6 +67,28 @@ func dropRepeats(s string, edits []Edit, rs *repeatState, continued bool) []Edit
 		k, first, from = j, false, pe
 	}
 	return append(out, edits[k:]...)
+}
+
+// Repeats is the pass that drops a paragraph repeating the one before it,
+// as the Normalizer does unless built with KeepRepeatedParagraphs. Run last in
+// a pipeline, it compares paragraphs as the other passes left them, so that a
+// paragraph that becomes a repeat only once cleaned ("Teh end" before "The
+// end") is dropped in the same run, and cleaning the output again changes
+// nothing. It is named "normalize", like the Normalizer, and safe for
+// concurrent use.
+type Repeats struct{}
+
+// NewRepeats returns the repeated-paragraph pass.
+func NewRepeats() *Repeats { return &Repeats{} }
+
+// Name returns "normalize".
+func (*Repeats) Name() string { return "normalize" }
+
+// Edits returns the deletion of every paragraph of d that repeats the one
+// before it.
+func (*Repeats) Edits(d *Doc) []Edit {
+	st := Load(d.State(), repeatKey{}, func() *repeatState { return &repeatState{} })
+	return dropRepeats(d.Text, nil, st, d.Continued)
 }
 
 // nextParagraph returns the next paragraph of s at or after from: the start
