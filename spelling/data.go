@@ -210,99 +210,62 @@ func loadConfusions(path string, into map[string][]phrase) error {
 
 // vocab is the candidate list: the lexicon's words up to
 // MaxCandidateLevel, lower-case or capitalized dictionary words ("February",
-// "Monday"), as a trie of their lower case, with each word's entry and, for
-// the capitalized ones, their spelling.
+// "Monday"), as a trie of their lower case, each word carrying what the
+// ranking needs to know of it (a cand).
 type vocab struct {
-	list    *trie.List
-	entries []lexicon.Entry
-	forms   map[int32]string // the spelling of word i when not its lower case
-	// reversed is the list of the words spelt backwards, built on first
-	// use, for the searches that bound the end of a word.
-	reversed func() *reversedList
+	list *trie.Trie
 }
 
-// reversedList is the candidate words spelt backwards, and for each the
-// index of the word in the forward list.
-type reversedList struct {
-	list    *trie.List
-	forward []int32
+// cand is what the ranking knows of a candidate word: the class of its
+// SCOWL level (levelClass), whether it is spelt capitalized, and the
+// locales whose spelling it is. It is the word's payload in the trie.
+type cand uint8
+
+const (
+	candLevel   cand = 0x0f
+	candCapital cand = 0x10
+	candUS      cand = 0x20
+	candUK      cand = 0x40
+)
+
+// candOf packs an entry and whether its spelling is capitalized.
+func candOf(e lexicon.Entry, capital bool) cand {
+	c := cand(levelClass(e.Level))
+	if capital {
+		c |= candCapital
+	}
+	if e.Region.Accepts(lexicon.American) {
+		c |= candUS
+	}
+	if e.Region.Accepts(lexicon.British) {
+		c |= candUK
+	}
+	return c
 }
 
-// reverse builds the backward list: the words reversed into one buffer,
-// sorted.
-func (v *vocab) reverse() *reversedList {
-	n := v.list.Len()
-	size := 0
-	for i := range n {
-		size += len(v.list.Word(i))
+// prior is the candidate's −log P(word).
+func (c cand) prior() float64 { return priorByClass[c&candLevel] }
+
+// capital reports whether the candidate is spelt with a capital.
+func (c cand) capital() bool { return c&candCapital != 0 }
+
+// accepted reports whether the candidate is a spelling of the locale.
+func (c cand) accepted(l Locale) bool {
+	switch l {
+	case US:
+		return c&candUS != 0
+	case UK:
+		return c&candUK != 0
 	}
-	buf := make([]byte, 0, size)
-	for i := range n {
-		w := v.list.Word(i)
-		for k := len(w) - 1; k >= 0; k-- {
-			buf = append(buf, w[k])
-		}
+	return true
+}
+
+// spell returns the candidate whose lower case is key as it is spelt.
+func (c cand) spell(key string) string {
+	if c.capital() && key != "" && 'a' <= key[0] && key[0] <= 'z' {
+		return string(key[0]-'a'+'A') + key[1:]
 	}
-	all := unsafeString(buf)
-	// Sort by the first eight bytes packed in an integer, with a radix
-	// sort, then order the runs of equal keys by comparing the strings.
-	type item struct {
-		key uint64
-		fwd int32
-	}
-	items := make([]item, n)
-	rev := make([]string, n) // by forward index
-	off := 0
-	for i := range n {
-		l := len(v.list.Word(i))
-		w := all[off : off+l]
-		var key uint64
-		for k := 0; k < 8; k++ {
-			key <<= 8
-			if k < len(w) {
-				key |= uint64(w[k])
-			}
-		}
-		items[i] = item{key, int32(i)}
-		rev[i] = w
-		off += l
-	}
-	tmp := make([]item, n)
-	for shift := 0; shift < 64; shift += 8 {
-		var count [257]int
-		for _, it := range items {
-			count[byte(it.key>>shift)+1]++
-		}
-		if count[byte(items[0].key>>shift)+1] == n {
-			continue // every key has the same byte here
-		}
-		for b := 1; b < 257; b++ {
-			count[b] += count[b-1]
-		}
-		for _, it := range items {
-			b := byte(it.key >> shift)
-			tmp[count[b]] = it
-			count[b]++
-		}
-		items, tmp = tmp, items
-	}
-	for i := 0; i < n; {
-		j := i + 1
-		for j < n && items[j].key == items[i].key {
-			j++
-		}
-		if j-i > 1 {
-			slices.SortFunc(items[i:j], func(a, b item) int { return strings.Compare(rev[a.fwd], rev[b.fwd]) })
-		}
-		i = j
-	}
-	words := make([]string, n)
-	r := &reversedList{forward: make([]int32, n)}
-	for i, it := range items {
-		words[i], r.forward[i] = rev[it.fwd], it.fwd
-	}
-	r.list = trie.New(words)
-	return r
+	return key
 }
 
 // MaxCandidateLevel is the rarest SCOWL level a correction may come from:
@@ -315,26 +278,21 @@ const MaxCandidateLevel = 70
 const vocabSizeHint = 150000
 
 func newVocab(lex *lexicon.Lexicon) *vocab {
-	v := &vocab{forms: map[int32]string{}, entries: make([]lexicon.Entry, 0, vocabSizeHint)}
 	words := make([]string, 0, vocabSizeHint)
-	add := func(key, form string, e lexicon.Entry) {
+	cands := make([]cand, 0, vocabSizeHint)
+	levels := make([]uint8, 0, vocabSizeHint)
+	add := func(key string, capital bool, e lexicon.Entry) {
 		if n := len(words); n > 0 && words[n-1] == key {
 			// One entry per lower-case key: the lower-case word if there
 			// is one, else the commonest capitalized one.
-			if _, ok := v.forms[int32(n-1)]; ok && (form == key || e.Level < v.entries[n-1].Level) {
-				delete(v.forms, int32(n-1))
-				v.entries[n-1] = e
-				if form != key {
-					v.forms[int32(n-1)] = form
-				}
+			if cands[n-1].capital() && (!capital || e.Level < levels[n-1]) {
+				cands[n-1], levels[n-1] = candOf(e, capital), e.Level
 			}
 			return
 		}
 		words = append(words, key)
-		v.entries = append(v.entries, e)
-		if form != key {
-			v.forms[int32(len(words)-1)] = form
-		}
+		cands = append(cands, candOf(e, capital))
+		levels = append(levels, e.Level)
 	}
 	// Each walks the lexicon in case-folded order, which for these words
 	// is the byte order of their lower case: the list comes out sorted.
@@ -344,18 +302,37 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 		}
 		switch {
 		case candidateForm(form):
-			add(form, form, e)
+			add(form, false, e)
 		case e.Class == lexicon.Upper && len(form) > 1 && 'A' <= form[0] && form[0] <= 'Z' && candidateForm(form[1:]):
 			// A capitalized dictionary word: months, days, countries.
-			add(string(form[0]+'a'-'A')+form[1:], form, e)
+			add(string(form[0]+'a'-'A')+form[1:], true, e)
 		}
 	}
 	if !strictlySorted(words) {
-		return sortedVocab(lex, words, v)
+		// A lexicon whose order differs from byte order: never the default.
+		idx := make([]int, len(words))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(words[a], words[b]) })
+		w2, c2 := make([]string, 0, len(words)), make([]cand, 0, len(words))
+		for _, i := range idx {
+			if n := len(w2); n > 0 && w2[n-1] == words[i] {
+				continue
+			}
+			w2, c2 = append(w2, words[i]), append(c2, cands[i])
+		}
+		words, cands = w2, c2
 	}
-	v.list = trie.New(words)
-	v.reversed = sync.OnceValue(v.reverse)
-	return v
+	payload := make([]uint8, len(cands))
+	for i, c := range cands {
+		payload[i] = uint8(c)
+	}
+	list, err := trie.Build(words, payload)
+	if err != nil {
+		panic("spelling: candidate list: " + err.Error())
+	}
+	return &vocab{list: list}
 }
 
 // strictlySorted reports whether words are sorted and unique.
@@ -366,34 +343,6 @@ func strictlySorted(words []string) bool {
 		}
 	}
 	return true
-}
-
-// sortedVocab rebuilds v from words that are not sorted (a lexicon whose
-// order differs from byte order): slower, never needed for the default.
-func sortedVocab(lex *lexicon.Lexicon, words []string, v *vocab) *vocab {
-	byWord := map[string]int{}
-	for i, w := range words {
-		byWord[w] = i
-	}
-	out := &vocab{forms: map[int32]string{}, list: trie.New(words)}
-	out.reversed = sync.OnceValue(out.reverse)
-	out.entries = make([]lexicon.Entry, out.list.Len())
-	for i := range out.list.Len() {
-		k := byWord[out.list.Word(i)]
-		out.entries[i] = v.entries[k]
-		if f, ok := v.forms[int32(k)]; ok {
-			out.forms[int32(i)] = f
-		}
-	}
-	return out
-}
-
-// word returns candidate i as it is spelt.
-func (v *vocab) word(i int32) string {
-	if f, ok := v.forms[i]; ok {
-		return f
-	}
-	return v.list.Word(int(i))
 }
 
 // candidateForm reports whether a lexicon spelling can be a correction:

@@ -55,11 +55,11 @@
 // An unknown lower-case word w gets candidates c within Damerau-Levenshtein
 // distance 2 (3 for long words with no good candidate nearer), from the
 // lexicon's words up to SCOWL level 70 (and capitalized dictionary words:
-// "febuary" → "February"). The candidates are found by walking a trie of
-// the words, and for words of six letters or more by two cheap walks that
-// each allow one edit in one half of the word, on the trie and on a trie of
-// the words spelt backwards: every word within three edits has at most one
-// in one of its halves. Each candidate scores
+// "febuary" → "February"). The candidates are found by one walk of a
+// compact trie of the words (internal/trie) that carries the edit distances
+// as bit-parallel automaton states and skips, at a node whose edits are used
+// up, every child but the ones the word can still continue with. Each
+// candidate scores
 //
 //	log P(c) + log P(w | c) + context
 //
@@ -91,5 +91,5 @@
 // allocation). An unknown lower-case word costs tens to a few hundred
 // microseconds; a document ranks each distinct unknown word once. New is
 // cheap; the first New of a process builds the candidate trie (about 13 ms,
-// 18 MiB with the reversed trie, which the first long unknown word builds).
+// 2.5 MB).
 package spelling

@@ -217,11 +217,11 @@ func (s *Speller) Locale() Locale { return s.locale }
 
 // scratch is the per-goroutine working space of a ranking.
 type scratch struct {
-	search  trie.Searcher
-	matches []trie.Match
-	ch      channel
-	cands   []Suggestion
-	lower   [trie.MaxQuery]byte
+	search trie.Searcher
+	ch     channel
+	cands  []ranked
+	top    []Suggestion
+	lower  [trie.MaxQuery]byte
 }
 
 // Suggestion is a candidate correction.
@@ -342,105 +342,126 @@ const maxSuggestions = 5
 // against keeping the word (whose cost is keep). The result lives in sc.
 func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context) []Suggestion {
 	sc.cands = sc.cands[:0]
+	sc.top = sc.top[:0]
 	v := s.vocab()
 	fix, curatedHit := curated(w)
 	total := math.Exp(-keep)
 	if !sc.ch.prepare(w) {
 		return nil
 	}
-	s.score(sc, v, s.search(sc, v, w, 2), w, ctx, fix, curatedHit, &total)
+	s.score(sc, s.search(sc, v, w, 2), ctx, fix, curatedHit, &total)
 	if len(w) >= minFarLen && bestCost(sc.cands) > farCost {
 		// No likely word within two edits: a long word may be three away
 		// ("necasery").
 		sc.cands = sc.cands[:0]
 		total = math.Exp(-keep)
-		s.score(sc, v, s.search(sc, v, w, 3), w, ctx, fix, curatedHit, &total)
+		s.score(sc, s.search(sc, v, w, 3), ctx, fix, curatedHit, &total)
 	}
-	if curatedHit && !slices.ContainsFunc(sc.cands, func(x Suggestion) bool { return x.Word == fix }) {
+	if curatedHit && !slices.ContainsFunc(sc.cands, func(x ranked) bool { return x.is(fix) }) {
 		cost := model.priorScale*priorCost(lexicon.Entry{Level: 35}) + costCurated
 		total += math.Exp(-cost)
-		sc.cands = append(sc.cands, Suggestion{Word: fix, Cost: cost})
+		sc.cands = append(sc.cands, ranked{key: fix, cost: cost})
 	}
-	slices.SortFunc(sc.cands, func(a, b Suggestion) int {
-		if a.Cost != b.Cost {
-			if a.Cost < b.Cost {
+	slices.SortFunc(sc.cands, func(a, b ranked) int {
+		if a.cost != b.cost {
+			if a.cost < b.cost {
 				return -1
 			}
 			return 1
 		}
-		return strings.Compare(a.Word, b.Word)
+		return a.compare(b)
 	})
-	if len(sc.cands) > maxSuggestions {
-		sc.cands = sc.cands[:maxSuggestions]
+	for _, c := range sc.cands[:min(len(sc.cands), maxSuggestions)] {
+		// The searcher's spellings last until its next search: the few
+		// kept are copied.
+		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: c.cost, Confidence: math.Exp(-c.cost) / total})
 	}
-	for i := range sc.cands {
-		sc.cands[i].Confidence = math.Exp(-sc.cands[i].Cost) / total
-	}
-	return sc.cands
+	return sc.top
 }
 
-// search returns the candidate words within maxd edits of w. A short word
-// is searched in one walk of the trie. A longer one is searched twice, each
-// walk cheap because it allows at most one edit in one half of the word:
-// in the first half, on the forward trie, then in the second half, on the
-// trie of reversed words. Every word within maxd ≤ 3 edits has at most one
-// in one of the halves, so the two walks find them all (but for a swap of
-// the two letters where the halves meet, counted in both halves).
+// ranked is a scored candidate: its lower case (or, for misspell's
+// correction, its spelling), whether it is spelt capitalized, and its cost.
+type ranked struct {
+	key     string
+	capital bool
+	cost    float64
+}
+
+// first returns the first byte of the candidate's spelling.
+func (r ranked) first() byte {
+	if r.key == "" {
+		return 0
+	}
+	if c := r.key[0]; r.capital && 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return r.key[0]
+}
+
+// is reports whether the candidate is spelt word.
+func (r ranked) is(word string) bool {
+	return len(word) == len(r.key) && word != "" && word[0] == r.first() && word[1:] == r.key[1:]
+}
+
+// compare orders candidates by their spelling.
+func (r ranked) compare(o ranked) int {
+	a, b := r.first(), o.first()
+	switch {
+	case r.key == "" || o.key == "":
+		return len(r.key) - len(o.key)
+	case a != b:
+		return int(a) - int(b)
+	}
+	return strings.Compare(r.key[1:], o.key[1:])
+}
+
+// word returns the candidate's spelling, in new memory.
+func (r ranked) word() string {
+	if r.key == "" {
+		return ""
+	}
+	b := make([]byte, len(r.key))
+	copy(b, r.key)
+	b[0] = r.first()
+	return string(b)
+}
+
+// search returns the candidate words within maxd edits of w.
 func (s *Speller) search(sc *scratch, v *vocab, w string, maxd int) []trie.Match {
-	if len(w) < minSplitLen {
-		return sc.search.Search(v.list, w, maxd)
-	}
-	h := len(w) / 2
-	sc.matches = append(sc.matches[:0], sc.search.SearchPrefix(v.list, w, maxd, h-1, 1)...)
-	rev := v.reversed()
-	var buf [trie.MaxQuery]byte
-	if len(w) > len(buf) {
-		return sc.matches
-	}
-	for k := 0; k < len(w); k++ {
-		buf[k] = w[len(w)-1-k]
-	}
-	for _, m := range sc.search.SearchPrefix(rev.list, unsafeString(buf[:len(w)]), maxd, len(w)-h-1, 1) {
-		sc.matches = append(sc.matches, trie.Match{Index: rev.forward[m.Index], Dist: m.Dist})
-	}
-	slices.SortFunc(sc.matches, func(a, b trie.Match) int { return int(a.Index - b.Index) })
-	return slices.CompactFunc(sc.matches, func(a, b trie.Match) bool { return a.Index == b.Index })
+	return sc.search.Search(v.list, w, maxd)
 }
-
-// minSplitLen is the shortest word searched by halves: a shorter one has
-// halves too short to bound the walk.
-const minSplitLen = 6
 
 // farCost is the cost above which the best candidate within two edits is
 // too unlikely to stop the search at three.
 const farCost = 14.0
 
-func bestCost(c []Suggestion) float64 {
+func bestCost(c []ranked) float64 {
 	best := math.Inf(1)
 	for _, x := range c {
-		best = min(best, x.Cost)
+		best = min(best, x.cost)
 	}
 	return best
 }
 
 // score appends the scored matches to sc.cands and adds their
 // probabilities to total.
-func (s *Speller) score(sc *scratch, v *vocab, matches []trie.Match, w string, ctx context, fix string, curatedHit bool, total *float64) {
+func (s *Speller) score(sc *scratch, matches []trie.Match, ctx context, fix string, curatedHit bool, total *float64) {
 	for _, m := range matches {
-		key := v.list.Word(int(m.Index))
-		c := v.word(m.Index)
-		cost := model.priorScale*priorCost(v.entries[m.Index]) + sc.ch.cost(key) + ctx.cost(s, key)
-		if c != key {
+		r := ranked{key: sc.search.Word(m), capital: cand(m.Payload).capital()}
+		cd := cand(m.Payload)
+		cost := model.priorScale*cd.prior() + sc.ch.cost(r.key) + ctx.cost(s, r.key)
+		if r.capital {
 			cost += model.costCapital
 		}
-		if !accepted(v.entries[m.Index], ctx.locale) {
+		if !cd.accepted(ctx.locale) {
 			cost += costOtherLocale
 		}
-		if curatedHit && c == fix {
+		if curatedHit && r.is(fix) {
 			cost -= model.bonusCurated
 		}
+		r.cost = cost
 		*total += math.Exp(-cost)
-		sc.cands = append(sc.cands, Suggestion{Word: c, Cost: cost})
+		sc.cands = append(sc.cands, r)
 	}
 }
 

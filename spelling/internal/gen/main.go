@@ -163,7 +163,7 @@ func rejectTypo(lex *lexicon.Lexicon, typo, fix string) string {
 
 // vocabulary returns the lower-case words of the lexicon up to level 70,
 // and the capitalized dictionary words in lower case.
-func vocabulary(lex *lexicon.Lexicon) *trie.List {
+func vocabulary(lex *lexicon.Lexicon) *trie.Trie {
 	var words []string
 	for form, e := range lex.Each {
 		switch {
@@ -180,14 +180,14 @@ func vocabulary(lex *lexicon.Lexicon) *trie.List {
 // closer says, when a common word is nearer the typo than misspell's
 // correction, which one: misspell's list has some careless corrections
 // ("abbrievations" → "abbreviation", not "abbreviations").
-func closer(vocab *trie.List, s *trie.Searcher, typo, fix string) string {
+func closer(vocab *trie.Trie, s *trie.Searcher, typo, fix string) string {
 	fix = strings.ToLower(fix)
 	d := distance(typo, fix)
 	if d <= 1 {
 		return ""
 	}
 	for _, m := range s.Search(vocab, typo, d-1) {
-		if w := vocab.Word(int(m.Index)); w != fix {
+		if w := s.Word(m); w != fix {
 			return fmt.Sprintf("%q is nearer (distance %d, correction %d)", w, m.Dist, d)
 		}
 	}

@@ -1,297 +1,542 @@
-// Package trie finds the words of a sorted list within a small edit
-// distance of a query, walking the list as an implicit trie: the words that
-// share a prefix are a contiguous range of the sorted list, so the walk
-// needs no index beyond the list itself, and building it costs nothing.
+// Package trie finds the words of a list within a small edit distance of a
+// query. The trie is one flat array of 8-byte nodes whose children are
+// contiguous, so it serializes to bytes that can be embedded in the binary
+// and used in place (Load): nothing is built at run time. Each word carries
+// a 7-bit payload for its user (the spelling pass keeps what it knows of
+// the word there).
+//
+// The alphabet is the apostrophe and the lower-case ASCII letters: words
+// with other bytes cannot be stored, and query bytes outside it match
+// nothing.
 //
 // The distance is the optimal string alignment distance (Damerau-
-// Levenshtein with each substring edited once) over bytes: insertions,
-// deletions, substitutions and transpositions of adjacent bytes cost 1.
+// Levenshtein with each substring edited once): insertions, deletions,
+// substitutions and transpositions of adjacent letters cost 1. A search
+// walks the trie carrying, for each number of edits e up to the bound, the
+// set of query prefixes within e edits of the node's prefix as the bits of
+// a machine word (the bit-parallel automaton of Wu and Manber, with Hyyrö's
+// transposition term), so a node costs a handful of word operations
+// whatever the query's length. A node whose query prefixes have used up
+// the budget can only continue with the letters that follow them in the
+// query: each node keeps the set of its children's letters as a bit mask,
+// so the walk goes straight to those children and skips the others.
 package trie
 
-import "sort"
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/bits"
+	"slices"
+	"unsafe"
+)
 
-// MaxQuery is the longest query, in bytes, Search accepts; longer queries
-// find nothing.
-const MaxQuery = 64
+// MaxQuery is the longest query, in bytes, a search accepts; longer
+// queries find nothing.
+const MaxQuery = 60
 
-// MaxDist is the largest distance Search accepts.
+// MaxDist is the largest distance a search accepts.
 const MaxDist = 3
 
-// List is a sorted list of unique words and its trie. It is immutable and
-// safe for concurrent use.
-type List struct {
-	words []string
-	nodes []node // the trie in depth-first order; nodes[0] is the root
+// MaxPayload is the largest payload a word can carry.
+const MaxPayload = 1<<7 - 1
+
+// maxDepth bounds the depth of a search: a word within MaxDist of a query
+// of MaxQuery bytes is at most this long.
+const maxDepth = MaxQuery + MaxDist
+
+// The alphabet: the symbol of ' is 0, of a…z 1…26, in byte order.
+const (
+	symbols  = 27
+	noSymbol = 0xff
+)
+
+var symbolOf = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = noSymbol
+	}
+	t['\''] = 0
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = uint8(c-'a') + 1
+	}
+	return t
+}()
+
+func byteOf(sym int) byte {
+	if sym == 0 {
+		return '\''
+	}
+	return byte('a' + sym - 1)
 }
 
-// node is one trie node: the byte that leads to it, the word that ends
-// there (or -1), and the index after its subtree, where its next sibling
-// starts. Its first child, if any, is the next node.
-type node struct {
-	label byte
-	// minLen and maxLen bound the lengths of the words in the subtree
-	// (capped at 255): a query far longer or shorter than all of them
-	// cannot match there.
-	minLen, maxLen uint8
-	word           int32
-	end            int32
+// The layout of a node, an unsigned 64-bit little-endian integer:
+//
+//	bits  0–26  the symbols of the children, one bit each
+//	bit  27     a word ends at the node
+//	bits 28–31  the length of the shortest word in the subtree (capped at 15)
+//	bits 32–35  the length of the longest word in the subtree (15: 15 or more)
+//	bits 36–56  the index of the first child; the others follow it in
+//	            symbol order
+//	bits 57–63  the payload of the word that ends at the node
+//
+// The root is node 0.
+const (
+	lenCap   = 1<<4 - 1
+	maxNodes = 1 << 21
+)
+
+type node uint64
+
+func (n node) mask() uint32   { return uint32(n) & (1<<symbols - 1) }
+func (n node) isWord() bool   { return n&(1<<27) != 0 }
+func (n node) minLen() int    { return int(n>>28) & lenCap }
+func (n node) maxLen() int    { return int(n>>32) & lenCap }
+func (n node) first() uint32  { return uint32(n>>36) & (maxNodes - 1) }
+func (n node) payload() uint8 { return uint8(n >> 57) }
+
+// Trie is a set of words, each with a payload. It is immutable and safe for
+// concurrent use.
+type Trie struct {
+	data  string // the nodes, 8 bytes each, little-endian
+	words int
 }
 
-// New returns a List of words, which must be sorted (byte order) and
-// unique; New sorts and deduplicates a copy if they are not.
-func New(words []string) *List {
-	if !sort.StringsAreSorted(words) || hasDup(words) {
-		w := append([]string(nil), words...)
-		sort.Strings(w)
-		k := 0
-		for i, s := range w {
-			if i == 0 || s != w[k-1] {
-				w[k] = s
-				k++
-			}
-		}
-		words = w[:k]
-	}
-	l := &List{words: words}
-	l.build()
-	return l
+// node returns node i.
+func (t *Trie) node(i uint32) node {
+	s := t.data[i*8 : i*8+8]
+	return node(uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
 }
 
-// build makes the trie: one pass over the sorted words, keeping the path
-// of open nodes on a stack.
-func (l *List) build() {
-	// Count the nodes first: one per byte not shared with the previous
-	// word's prefix.
-	total := 1
-	prev := ""
-	for _, w := range l.words {
-		total += len(w) - commonPrefix(prev, w)
-		prev = w
-	}
-	nodes := make([]node, 1, total)
-	nodes[0] = node{word: -1, minLen: 255}
-	stack := make([]int32, 1, 64) // stack[d] is the open node at depth d
-	prev = ""
-	for i, w := range l.words {
-		common := commonPrefix(prev, w)
-		// Close the nodes deeper than the common prefix, passing their
-		// word lengths up to their parents.
-		for len(stack) > common+1 {
-			top := stack[len(stack)-1]
-			nodes[top].end = int32(len(nodes))
-			stack = stack[:len(stack)-1]
-			up := &nodes[stack[len(stack)-1]]
-			up.minLen = min(up.minLen, nodes[top].minLen)
-			up.maxLen = max(up.maxLen, nodes[top].maxLen)
-		}
-		for d := common; d < len(w); d++ {
-			stack = append(stack, int32(len(nodes)))
-			nodes = append(nodes, node{label: w[d], word: -1, minLen: 255})
-		}
-		last := &nodes[stack[len(stack)-1]]
-		last.word = int32(i)
-		l8 := uint8(min(len(w), 255))
-		last.minLen = min(last.minLen, l8)
-		last.maxLen = max(last.maxLen, l8)
-		prev = w
-	}
-	for d := len(stack) - 1; d >= 0; d-- {
-		k := stack[d]
-		nodes[k].end = int32(len(nodes))
-		if d > 0 {
-			up := &nodes[stack[d-1]]
-			up.minLen = min(up.minLen, nodes[k].minLen)
-			up.maxLen = max(up.maxLen, nodes[k].maxLen)
-		}
-	}
-	l.nodes = nodes
-}
-
-func commonPrefix(a, b string) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	return n
-}
-
-func hasDup(w []string) bool {
-	for i := 1; i < len(w); i++ {
-		if w[i] == w[i-1] {
-			return true
-		}
-	}
-	return false
+// child returns the child of n with symbol sym; n must have one.
+func (t *Trie) child(n node, sym int) node {
+	return t.node(n.first() + uint32(bits.OnesCount32(n.mask()&(1<<sym-1))))
 }
 
 // Len returns the number of words.
-func (l *List) Len() int { return len(l.words) }
+func (t *Trie) Len() int { return t.words }
 
-// Word returns word i.
-func (l *List) Word(i int) string { return l.words[i] }
+// Nodes returns the number of nodes.
+func (t *Trie) Nodes() int { return len(t.data) / 8 }
 
-// Index returns the index of word, or -1.
-func (l *List) Index(word string) int {
-	i := sort.SearchStrings(l.words, word)
-	if i < len(l.words) && l.words[i] == word {
-		return i
+// Size returns the size of the serialized trie in bytes.
+func (t *Trie) Size() int { return len(t.data) + headerSize }
+
+// New returns the trie of words without payloads, which it sorts and
+// deduplicates first (in a copy) if they are not sorted and unique. It
+// panics on a word the format cannot hold (see Build).
+func New(words []string) *Trie {
+	if !sortedUnique(words) {
+		words = slices.Clone(words)
+		slices.Sort(words)
+		words = slices.Compact(words)
 	}
-	return -1
-}
-
-// Match is a word found by Search: its index in the list and its distance
-// from the query.
-type Match struct {
-	Index int32
-	Dist  int8
-}
-
-// Searcher holds the scratch space of searches; reuse one per goroutine to
-// search without allocating.
-type Searcher struct {
-	// Rows counts the trie nodes the last search computed a row for: its
-	// cost, for measurements.
-	Rows int
-
-	rows [MaxQuery + MaxDist + 2][MaxQuery + 1]int8
-	path [MaxQuery + MaxDist + 2]byte
-	out  []Match
-}
-
-// Search returns every word within maxd of q, in list order. The result is
-// valid until the next Search with s.
-func (s *Searcher) Search(l *List, q string, maxd int) []Match {
-	return s.SearchPrefix(l, q, maxd, 0, maxd)
-}
-
-// SearchPrefix is Search with a tighter bound on the start of the words:
-// every prefix of up to prefixLen bytes must be within prefixMax of a
-// prefix of q. With prefixMax < maxd it finds the words whose first part
-// holds few of the edits, at a fraction of Search's cost: by the pigeonhole
-// principle, a word within 2 edits of q has at most 1 in the first half of
-// q, or none in the second.
-func (s *Searcher) SearchPrefix(l *List, q string, maxd, prefixLen, prefixMax int) []Match {
-	s.out = s.out[:0]
-	s.Rows = 0
-	if len(q) > MaxQuery || maxd < 0 || maxd > MaxDist || len(l.words) == 0 {
-		return s.out
+	t, err := Build(words, nil)
+	if err != nil {
+		panic(err)
 	}
-	n := len(q)
-	inf := int8(maxd + 1)
-	for j := 0; j <= n; j++ {
-		s.rows[0][j] = min(int8(j), inf)
-	}
-	w := walk{s: s, l: l, q: q, n: n, maxd: int8(maxd), plen: prefixLen, pmax: int8(min(prefixMax, maxd))}
-	if n <= maxd && l.nodes[0].word >= 0 {
-		s.out = append(s.out, Match{Index: l.nodes[0].word, Dist: int8(n)})
-	}
-	w.visit(0, 0)
-	return s.out
+	return t
 }
 
-type walk struct {
-	s    *Searcher
-	l    *List
-	q    string
-	n    int
-	maxd int8
-	plen int  // depths up to plen must be within pmax
-	pmax int8 // the bound on short prefixes
-}
-
-// visit walks the children of node k at depth, whose row is rows[depth].
-func (w *walk) visit(k int32, depth int) {
-	nodes := w.l.nodes
-	s := w.s
-	end := nodes[k].end
-	for c := k + 1; c < end; c = nodes[c].end {
-		nd := &nodes[c]
-		best := w.row(depth+1, nd.label)
-		if best > w.maxd || (depth+1 <= w.plen && best > w.pmax) || w.tooFar(depth+1, nd) {
-			continue
+// Build returns the trie of words, word i carrying payload[i] (0 when
+// payload is nil). The words must be sorted (byte order) and unique, of the
+// letters a–z and the apostrophe, and the payloads at most MaxPayload.
+func Build(words []string, payload []uint8) (*Trie, error) {
+	if payload != nil && len(payload) != len(words) {
+		return nil, errors.New("trie: one payload per word")
+	}
+	for i, w := range words {
+		if i > 0 && words[i-1] >= w {
+			return nil, fmt.Errorf("trie: words not sorted and unique at %q", w)
 		}
-		if nd.word >= 0 {
-			if d := depth + 1 - w.n; d <= int(w.maxd) && d >= -int(w.maxd) {
-				if v := s.rows[depth+1][w.n]; v <= w.maxd {
-					s.out = append(s.out, Match{Index: nd.word, Dist: v})
-				}
+		for j := 0; j < len(w); j++ {
+			if symbolOf[w[j]] == noSymbol {
+				return nil, fmt.Errorf("trie: %q: byte %q is not a letter a–z or an apostrophe", w, w[j])
 			}
 		}
-		if depth+2 < len(s.rows) && depth+1 < w.n+int(w.maxd) {
-			w.visit(c, depth+1)
+		if payload != nil && payload[i] > MaxPayload {
+			return nil, fmt.Errorf("trie: %q: payload %d over %d", w, payload[i], MaxPayload)
 		}
 	}
+	b := builder{words: words, payload: payload, nodes: make([]node, 1, 3*len(words)+1)}
+	b.build(0, 0, len(words), 0)
+	if len(b.nodes) >= maxNodes {
+		return nil, fmt.Errorf("trie: %d nodes, the format holds fewer than %d", len(b.nodes), maxNodes)
+	}
+	buf := make([]byte, 8*len(b.nodes))
+	for i, n := range b.nodes {
+		binary.LittleEndian.PutUint64(buf[8*i:], uint64(n))
+	}
+	return &Trie{data: unsafe.String(unsafe.SliceData(buf), len(buf)), words: len(words)}, nil
 }
 
-// tooFar reports whether no word under nd can be within maxd of the query:
-// each cell of the row, plus the letters its remaining query and the
-// remaining words' lengths differ by, exceeds maxd.
-func (w *walk) tooFar(i int, nd *node) bool {
-	cur := &w.s.rows[i]
-	md := int(w.maxd)
-	lo, hi := max(0, i-md), min(w.n, i+md)
-	minRest, maxRest := int(nd.minLen)-i, int(nd.maxLen)-i
-	for j := lo; j <= hi; j++ {
-		v := int(cur[j])
-		if v > md {
-			continue
-		}
-		rest := w.n - j
-		switch {
-		case rest < minRest:
-			v += minRest - rest
-		case rest > maxRest:
-			v += rest - maxRest
-		}
-		if v <= md {
+func sortedUnique(words []string) bool {
+	for i := 1; i < len(words); i++ {
+		if words[i-1] >= words[i] {
 			return false
 		}
 	}
 	return true
 }
 
-// row fills rows[i] for the prefix extended by c and returns its smallest
-// cell: the walk goes deeper only if it is within the bound. Only the band of
-// cells within maxd of the diagonal is computed: the others exceed maxd.
-func (w *walk) row(i int, c byte) int8 {
-	s := w.s
-	s.Rows++
-	s.path[i] = c
-	md := int(w.maxd)
-	inf := w.maxd + 1
-	prev := &s.rows[i-1]
-	cur := &s.rows[i]
-	q := w.q
-	lo, hi := max(1, i-md), min(w.n, i+md)
-	best := inf
-	if i <= md {
-		cur[0] = int8(i)
-		best = int8(i)
-	} else {
-		cur[0] = inf
-		cur[lo-1] = inf
-	}
-	var p1 byte
-	if i > 1 {
-		p1 = s.path[i-1]
-	}
-	for j := lo; j <= hi; j++ {
-		v := prev[j-1]
-		if q[j-1] != c {
-			v++
+type builder struct {
+	words   []string
+	payload []uint8
+	nodes   []node
+}
+
+// build fills node k, the prefix words[lo][:depth] shared by words[lo:hi],
+// and its subtree: its children are allocated as one block, then each
+// child's subtree in turn, so that a subtree is mostly contiguous.
+func (b *builder) build(k uint32, lo, hi, depth int) (minLen, maxLen int) {
+	var n node
+	minLen, maxLen = lenCap, 0
+	if lo < hi && len(b.words[lo]) == depth {
+		n |= 1 << 27
+		if b.payload != nil {
+			n |= node(b.payload[lo]) << 57
 		}
-		v = min(v, prev[j]+1, cur[j-1]+1)
-		if j > 1 && i > 1 && q[j-2] == c && q[j-1] == p1 {
-			v = min(v, s.rows[i-2][j-2]+1)
+		minLen, maxLen = min(depth, lenCap), min(depth, lenCap)
+		lo++
+	}
+	first := uint32(len(b.nodes))
+	type group struct{ lo, hi int }
+	var groups [symbols]group
+	count := 0
+	for i := lo; i < hi; {
+		c := b.words[i][depth]
+		j := i + 1
+		for j < hi && b.words[j][depth] == c {
+			j++
 		}
-		v = min(v, inf)
-		cur[j] = v
-		best = min(best, v)
+		groups[count] = group{i, j}
+		count++
+		n |= 1 << symbolOf[c]
+		b.nodes = append(b.nodes, 0)
+		i = j
 	}
-	if hi+1 <= w.n {
-		cur[hi+1] = inf
+	for g := range count {
+		lmin, lmax := b.build(first+uint32(g), groups[g].lo, groups[g].hi, depth+1)
+		minLen, maxLen = min(minLen, lmin), max(maxLen, lmax)
 	}
-	return best
+	if count > 0 {
+		n |= node(first) << 36
+	}
+	n |= node(minLen)<<28 | node(maxLen)<<32
+	b.nodes[k] = n
+	return minLen, maxLen
+}
+
+// The serialized form: a header, then the nodes.
+const (
+	magic      = "trie\x02\x00\x00\x00"
+	headerSize = 16
+)
+
+// Bytes returns the serialized trie, which Load reads back.
+func (t *Trie) Bytes() []byte {
+	buf := make([]byte, headerSize, headerSize+len(t.data))
+	copy(buf, magic)
+	binary.LittleEndian.PutUint32(buf[8:], uint32(t.words))
+	binary.LittleEndian.PutUint32(buf[12:], uint32(len(t.data)/8))
+	return append(buf, t.data...)
+}
+
+// Load returns the trie serialized in data, which it uses in place. It
+// checks the header and that every node's children lie after it, inside
+// the array.
+func Load(data string) (*Trie, error) {
+	if len(data) < headerSize || data[:8] != magic {
+		return nil, errors.New("trie: not a serialized trie")
+	}
+	words := int(binary.LittleEndian.Uint32([]byte(data[8:12])))
+	nodes := int(binary.LittleEndian.Uint32([]byte(data[12:16])))
+	if nodes < 1 || len(data) != headerSize+8*nodes {
+		return nil, errors.New("trie: truncated or corrupt data")
+	}
+	t := &Trie{data: data[headerSize:], words: words}
+	for i := range uint32(nodes) {
+		n := t.node(i)
+		if c := bits.OnesCount32(n.mask()); c > 0 && (n.first() <= i || int(n.first())+c > nodes) {
+			return nil, fmt.Errorf("trie: node %d: bad children", i)
+		}
+		if n.mask()>>symbols != 0 {
+			return nil, fmt.Errorf("trie: node %d: bad symbols", i)
+		}
+	}
+	return t, nil
+}
+
+// Lookup returns the payload of word, or false if the trie lacks it.
+func (t *Trie) Lookup(word string) (uint8, bool) {
+	n := t.node(0)
+	for i := 0; i < len(word); i++ {
+		sym := int(symbolOf[word[i]])
+		if sym == noSymbol || n.mask()&(1<<sym) == 0 {
+			return 0, false
+		}
+		n = t.child(n, sym)
+	}
+	return n.payload(), n.isWord()
+}
+
+// Match is a word found by a search: its distance from the query, its
+// payload, and where the searcher keeps its spelling (see Word).
+type Match struct {
+	Dist    int8
+	Payload uint8
+	n       uint8
+	off     uint32
+}
+
+// Budget bounds a search by the word's start: words whose first letter is
+// the query's (or whose first two letters are the query's swapped) may be
+// up to Same edits away, the others up to Other. Writers seldom get the
+// first letter of a word wrong, and a word that differs from the query in
+// its first letter and in something else is seldom what they meant;
+// searching the other first letters with a smaller budget is most of a
+// search's saving.
+type Budget struct {
+	Same, Other int
+}
+
+// Searcher holds the scratch space of searches; reuse one per goroutine to
+// search without allocating.
+type Searcher struct {
+	// Rows counts the trie nodes the last search computed a state for:
+	// its cost, for measurements.
+	Rows int
+
+	t    *Trie
+	m    int
+	full uint64 // the bits of the query prefixes 0..m
+	same int    // the budget of words that start like the query
+	q0   int    // the symbol of the query's first letter (or -1)
+	peq  [symbols]uint64
+	next [MaxQuery + 1]uint32 // the symbol bit of query letter j
+	path [maxDepth + 2]byte
+	st   [maxDepth + 2]state // the state of the node at each depth of the walk
+	out  []Match
+	buf  []byte
+}
+
+// state is the set of query prefixes (bit j: the first j bytes) within e
+// edits of a node's prefix, for e = 0…3.
+type state struct{ e0, e1, e2, e3 uint64 }
+
+// at returns the set for e edits.
+func (st *state) at(e int) uint64 {
+	switch e {
+	case 0:
+		return st.e0
+	case 1:
+		return st.e1
+	case 2:
+		return st.e2
+	}
+	return st.e3
+}
+
+// step returns the state after a letter whose query bits are my, from the
+// node's state p, its parent's g, and the parent letter's query bits px
+// (for a transposition).
+func step(p, g *state, my, px uint64) state {
+	tm := (my << 1) & px
+	var ns state
+	ns.e0 = (p.e0 << 1) & my
+	ns.e1 = (p.e1<<1)&my | p.e0 | p.e0<<1 | ns.e0<<1 | (g.e0<<2)&tm
+	ns.e2 = (p.e2<<1)&my | p.e1 | p.e1<<1 | ns.e1<<1 | (g.e1<<2)&tm
+	ns.e3 = (p.e3<<1)&my | p.e2 | p.e2<<1 | ns.e2<<1 | (g.e2<<2)&tm
+	return ns
+}
+
+// Search returns every word within maxd of q, in byte order. The result is
+// valid until the next search with s.
+func (s *Searcher) Search(t *Trie, q string, maxd int) []Match {
+	return s.SearchBudget(t, q, Budget{Same: maxd, Other: maxd})
+}
+
+// SearchBudget returns every word within the budget of q, in byte order.
+// The result is valid until the next search with s.
+func (s *Searcher) SearchBudget(t *Trie, q string, b Budget) []Match {
+	s.out = s.out[:0]
+	s.buf = s.buf[:0]
+	s.Rows = 0
+	if len(q) > MaxQuery || b.Same < 0 || b.Other < 0 || max(b.Same, b.Other) > MaxDist || t.words == 0 {
+		return s.out
+	}
+	s.t, s.m, s.same = t, len(q), b.Same
+	m := len(q)
+	s.full = 1<<(m+1) - 1
+	s.peq = [symbols]uint64{}
+	for i := 0; i < m; i++ {
+		s.next[i] = 0
+		if sym := symbolOf[q[i]]; sym != noSymbol {
+			s.peq[sym] |= 1 << (i + 1)
+			s.next[i] = 1 << sym
+		}
+	}
+	s.next[m] = 0
+	s.q0 = -1
+	q1 := -1
+	if m > 0 && symbolOf[q[0]] != noSymbol {
+		s.q0 = int(symbolOf[q[0]])
+	}
+	if m > 1 && symbolOf[q[1]] != noSymbol {
+		q1 = int(symbolOf[q[1]])
+	}
+	root := t.node(0)
+	if root.isWord() && m <= b.Other {
+		s.emit(root.payload(), int8(m), 0)
+	}
+	// The root's children choose their budget by their letter.
+	s.st[0] = state{1, 3, 7, 15}
+	mask := root.mask()
+	base := root.first()
+	for iter := mask; iter != 0; iter &= iter - 1 {
+		sym := bits.TrailingZeros32(iter)
+		cn := t.node(base + uint32(bits.OnesCount32(mask&(1<<sym-1))))
+		cb := b.Other
+		if sym == s.q0 {
+			cb = b.Same
+		}
+		// Under the query's second letter, the query's first letter
+		// starts a swap: that subtree is walked with the larger budget.
+		walkBud := cb
+		if sym == q1 && cb < b.Same {
+			walkBud = b.Same
+		}
+		s.Rows++
+		my := s.peq[sym]
+		ns := &s.st[1]
+		*ns = step(&s.st[0], &state{}, my, 0)
+		if !s.alive(ns, cn, 1, walkBud) {
+			continue
+		}
+		s.path[1] = byteOf(sym)
+		if cn.isWord() {
+			s.word(ns, cn, 1, cb)
+		}
+		if cn.mask() != 0 && 1 < m+walkBud {
+			s.walk(cn, 1, cb, walkBud > cb, my)
+		}
+	}
+	return s.out
+}
+
+// walk visits the children of n, a node at depth d ≥ 1 whose state is
+// st[d] (its parent's st[d-1], and the query bits of its letter px),
+// searched with budget bud. With swap (n is the query's second letter at
+// depth 1), its child that is the query's first letter has the larger
+// budget. The state update and the length test are written out here, not
+// called, to keep the loop's values in registers.
+func (s *Searcher) walk(n node, d, bud int, swap bool, px uint64) {
+	t := s.t
+	mask := n.mask()
+	base := n.first()
+	iter := mask
+	p, g := s.st[d], s.st[d-1]
+	full := s.full
+	if !swap {
+		// With the budget used up at every prefix, only the query's next
+		// letters, or a swap with the letter before, can continue.
+		if bud == 0 {
+			iter &= s.letters(p.e0)
+		} else if p.at(bud-1)&full == 0 {
+			iter &= s.letters(p.at(bud)) | s.letters(g.at(bud-1))
+		}
+	}
+	dd := d + 1
+	m := s.m
+	// The transposition terms depend on the child's letter only through
+	// (my << 1) & px: precompute the shifted parent sets.
+	g0, g1, g2 := g.e0<<2&px, g.e1<<2&px, g.e2<<2&px
+	s.Rows += bits.OnesCount32(iter)
+	for ; iter != 0; iter &= iter - 1 {
+		sym := bits.TrailingZeros32(iter)
+		cn := t.node(base + uint32(bits.OnesCount32(mask&(1<<sym-1))))
+		cb := bud
+		if swap && sym == s.q0 {
+			cb = s.same
+		}
+		my := s.peq[sym]
+		ms := my << 1
+		var ns state
+		ns.e0 = (p.e0 << 1) & my
+		ns.e1 = (p.e1<<1)&my | p.e0 | p.e0<<1 | ns.e0<<1 | g0&ms
+		ns.e2 = (p.e2<<1)&my | p.e1 | p.e1<<1 | ns.e1<<1 | g1&ms
+		ns.e3 = (p.e3<<1)&my | p.e2 | p.e2<<1 | ns.e2<<1 | g2&ms
+		// Some prefix j within cb edits, with the rest of the query and
+		// the rest of a word of the subtree differing in length by at
+		// most cb: m-j in [minRest-cb, maxRest+cb].
+		hi := min(m, m-cn.minLen()+dd+cb)
+		lo := 0
+		if cn.maxLen() != lenCap {
+			lo = max(0, m-cn.maxLen()+dd-cb)
+		}
+		if hi < lo || ns.at(cb)&(uint64(2)<<hi-1)&^(uint64(1)<<lo-1) == 0 {
+			continue
+		}
+		s.path[dd] = byteOf(sym)
+		if cn.isWord() {
+			for e := 0; e <= cb; e++ {
+				if ns.at(e)>>m&1 != 0 {
+					s.emit(cn.payload(), int8(e), dd)
+					break
+				}
+			}
+		}
+		if cn.mask() != 0 && dd < maxDepth && dd < m+cb {
+			s.st[dd] = ns
+			s.walk(cn, dd, cb, false, my)
+		}
+	}
+}
+
+// alive reports whether a word under n (at depth d) may be within bud of
+// the query: some prefix j within bud edits, with the rest of the query and
+// the rest of some word of the subtree differing in length by at most bud.
+func (s *Searcher) alive(ns *state, n node, d, bud int) bool {
+	m := s.m
+	// m-j in [minRest-bud, maxRest+bud]
+	hi := min(m, m-n.minLen()+d+bud)
+	lo := 0
+	if n.maxLen() != lenCap {
+		lo = max(0, m-n.maxLen()+d-bud)
+	}
+	return hi >= lo && ns.at(bud)&(uint64(2)<<hi-1)&^(uint64(1)<<lo-1) != 0
+}
+
+// word emits the word at n (depth d) if it is within bud of the query.
+func (s *Searcher) word(ns *state, n node, d, bud int) {
+	m := uint(s.m)
+	for e := 0; e <= bud; e++ {
+		if ns.at(e)>>m&1 != 0 {
+			s.emit(n.payload(), int8(e), d)
+			return
+		}
+	}
+}
+
+// letters returns the symbol bits of the query letters that follow the
+// prefixes in set.
+func (s *Searcher) letters(set uint64) uint32 {
+	var a uint32
+	set &= s.full
+	for set != 0 {
+		a |= s.next[bits.TrailingZeros64(set)]
+		set &= set - 1
+	}
+	return a
+}
+
+// Word returns the spelling of a match of the last search.
+func (s *Searcher) Word(m Match) string {
+	return unsafe.String(unsafe.SliceData(s.buf[m.off:]), int(m.n))
+}
+
+func (s *Searcher) emit(payload uint8, dist int8, depth int) {
+	off := len(s.buf)
+	s.buf = append(s.buf, s.path[1:depth+1]...)
+	s.out = append(s.out, Match{Dist: dist, Payload: payload, n: uint8(depth), off: uint32(off)})
 }

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -46,77 +47,184 @@ func randomWords(r *rand.Rand, n int, alphabet string) []string {
 	return words
 }
 
-// TestSearchMatchesBruteForce compares Search with the distance of every
-// word, on random words over a small alphabet (many near neighbours).
+func sortedCopy(words []string) []string {
+	w := slices.Clone(words)
+	slices.Sort(w)
+	return slices.Compact(w)
+}
+
+// budgetOf is the reference of Budget: the bound for word w and query q.
+func budgetOf(b Budget, q, w string) int {
+	switch {
+	case q != "" && w != "" && w[0] == q[0]:
+		return b.Same
+	case len(q) >= 2 && len(w) >= 2 && w[0] == q[1] && w[1] == q[0]:
+		return b.Same
+	}
+	return b.Other
+}
+
+// TestSearchMatchesBruteForce compares SearchBudget with the distance of
+// every word, on random words over a small alphabet (many near neighbours).
 func TestSearchMatchesBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	words := randomWords(r, 3000, "abcde")
-	l := New(words)
+	words := sortedCopy(append(randomWords(r, 3000, "abcde"), ""))
+	payload := make([]uint8, len(words))
+	for i := range payload {
+		payload[i] = uint8(i % 128)
+	}
+	tr, err := Build(words, payload)
+	require.NoError(t, err)
 	var s Searcher
-	for _, q := range randomWords(r, 100, "abcdef") {
-		for maxd := 0; maxd <= MaxDist; maxd++ {
-			want := []Match{}
-			for i := range l.Len() {
-				if d := osa(l.Word(i), q); d <= maxd {
-					want = append(want, Match{Index: int32(i), Dist: int8(d)})
+	queries := append(randomWords(r, 150, "abcdef"), "", "a", "ab", "ba", "aab")
+	for _, q := range queries {
+		for _, b := range []Budget{{0, 0}, {1, 1}, {2, 2}, {3, 3}, {2, 1}, {3, 1}, {2, 0}, {1, 0}} {
+			want := []found{}
+			for i, w := range words {
+				if d := osa(w, q); d <= budgetOf(b, q, w) {
+					want = append(want, found{w, d, uint8(i % 128)})
 				}
 			}
-			got := append([]Match{}, s.Search(l, q, maxd)...)
-			require.Equal(t, want, got, "query %q, distance %d", q, maxd)
-		}
-	}
-}
-
-// TestSearchPrefix checks that the bounded search finds a subset of the
-// full one, and every word with at most prefixMax edits in the prefix.
-func TestSearchPrefix(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	l := New(randomWords(r, 3000, "abcde"))
-	var s Searcher
-	for _, q := range randomWords(r, 200, "abcde") {
-		full := slices.Clone(s.Search(l, q, 2))
-		part := slices.Clone(s.SearchPrefix(l, q, 2, len(q)/2-1, 1))
-		for _, m := range part {
-			assert.Contains(t, full, m, "query %q", q)
-		}
-		// Words equal to q in their first half are all found.
-		for _, m := range full {
-			w := l.Word(int(m.Index))
-			h := len(q)/2 - 1
-			if h > 0 && len(w) >= h && w[:h] == q[:h] {
-				assert.Contains(t, part, m, "query %q word %q", q, w)
+			got := []found{}
+			for _, m := range s.SearchBudget(tr, q, b) {
+				got = append(got, found{s.Word(m), int(m.Dist), m.Payload})
 			}
+			require.Equal(t, want, got, "query %q, budget %v", q, b)
 		}
 	}
 }
 
-func TestNewSortsAndIndex(t *testing.T) {
-	l := New([]string{"pear", "apple", "pear", "fig"})
-	assert.Equal(t, 3, l.Len())
-	assert.Equal(t, "apple", l.Word(0))
-	assert.Equal(t, 2, l.Index("pear"))
-	assert.Equal(t, -1, l.Index("plum"))
+// TestSearchLetters checks the search on words with many distinct
+// letters, where the letter filter does most of the work.
+func TestSearchLetters(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	const abc = "abcdefghijklmnopqrstuvwxyz'"
+	words := sortedCopy(randomWords(r, 20000, abc))
+	tr := New(words)
+	var s Searcher
+	for _, q := range randomWords(r, 40, abc) {
+		for _, b := range []Budget{{2, 2}, {2, 1}, {3, 1}} {
+			var want, got []string
+			for _, w := range words {
+				if osa(w, q) <= budgetOf(b, q, w) {
+					want = append(want, w)
+				}
+			}
+			for _, m := range s.SearchBudget(tr, q, b) {
+				got = append(got, s.Word(m))
+			}
+			require.Equal(t, want, got, "query %q, budget %v", q, b)
+		}
+	}
+}
+
+// found is a match as the tests compare it.
+type found struct {
+	word    string
+	dist    int
+	payload uint8
+}
+
+func TestBuildAndLookup(t *testing.T) {
+	tr, err := Build([]string{"apple", "fig", "pear"}, []uint8{1, 2, 3})
+	require.NoError(t, err)
+	assert.Equal(t, 3, tr.Len())
+	for _, c := range []struct {
+		word    string
+		payload uint8
+		ok      bool
+	}{{"apple", 1, true}, {"pear", 3, true}, {"plum", 0, false}, {"pea", 0, false}, {"PEAR", 0, false}, {"", 0, false}} {
+		p, ok := tr.Lookup(c.word)
+		assert.Equal(t, c.ok, ok, c.word)
+		if ok {
+			assert.Equal(t, c.payload, p, c.word)
+		}
+	}
+	for _, bad := range [][]string{{"pear", "apple"}, {"fig", "fig"}, {"Fig"}, {"fig1"}} {
+		_, err := Build(bad, nil)
+		assert.Error(t, err, "%q", bad)
+	}
+	_, err = Build([]string{"fig"}, []uint8{200})
+	assert.Error(t, err, "payload too large")
+	_, err = Build([]string{"fig"}, []uint8{1, 2})
+	assert.Error(t, err, "payload count")
+	assert.Equal(t, 2, New([]string{"b", "a", "b"}).Len(), "New sorts and deduplicates")
+	assert.Panics(t, func() { New([]string{"B"}) })
+
 	var s Searcher
 	assert.Empty(t, s.Search(New(nil), "x", 2))
-	assert.Empty(t, s.Search(l, "apple", 9), "distance out of range")
+	assert.Empty(t, s.Search(tr, "apple", 9), "distance out of range")
 	long := make([]byte, MaxQuery+1)
-	assert.Empty(t, s.Search(l, string(long), 1))
-	assert.Equal(t, []Match{{Index: 0, Dist: 0}}, s.Search(l, "apple", 0))
+	assert.Empty(t, s.Search(tr, string(long), 1))
+	got := s.Search(tr, "apple", 0)
+	require.Len(t, got, 1)
+	assert.Equal(t, "apple", s.Word(got[0]))
+	assert.Equal(t, uint8(1), got[0].Payload)
+	assert.Len(t, s.Search(tr, "aPPle", 2), 1, "bytes outside the alphabet match nothing")
+	assert.Empty(t, s.Search(tr, "aPPle", 1))
 }
 
 func TestEmptyWord(t *testing.T) {
-	l := New([]string{"", "a", "ab"})
+	tr := New([]string{"", "a", "ab"})
 	var s Searcher
-	got := s.Search(l, "b", 1)
-	assert.Equal(t, []Match{{Index: 0, Dist: 1}, {Index: 1, Dist: 1}, {Index: 2, Dist: 1}}, got)
+	var got []string
+	for _, m := range s.Search(tr, "b", 1) {
+		got = append(got, s.Word(m))
+	}
+	assert.Equal(t, []string{"", "a", "ab"}, got)
+}
+
+func TestSerialize(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := sortedCopy(randomWords(r, 5000, "abcdefghij"))
+	tr := New(words)
+	data := tr.Bytes()
+	back, err := Load(string(data))
+	require.NoError(t, err)
+	assert.Equal(t, tr.Len(), back.Len())
+	assert.Equal(t, tr.Nodes(), back.Nodes())
+	assert.Equal(t, len(data), back.Size())
+	var s1, s2 Searcher
+	for _, q := range randomWords(r, 50, "abcdefghij") {
+		a := slices.Clone(s1.Search(tr, q, 2))
+		b := s2.Search(back, q, 2)
+		assert.Equal(t, a, b)
+	}
+	for _, bad := range []string{"", "nope", string(data[:len(data)-1]), magic + string(make([]byte, 8))} {
+		_, err := Load(bad)
+		assert.Error(t, err, "%q", bad)
+	}
+	// A child reference out of range.
+	corrupt := slices.Clone(data)
+	for i := 4; i < 8; i++ {
+		corrupt[headerSize+i] = 0xff
+	}
+	_, err = Load(string(corrupt))
+	assert.Error(t, err)
 }
 
 func BenchmarkSearch(b *testing.B) {
 	r := rand.New(rand.NewPCG(5, 6))
-	l := New(randomWords(r, 100000, "abcdefghijklmnopqrstuvwxyz"))
+	tr := New(randomWords(r, 100000, "abcdefghijklmnopqrstuvwxyz"))
 	var s Searcher
 	b.ReportAllocs()
 	for b.Loop() {
-		s.Search(l, "negotations", 2)
+		s.Search(tr, "negotations", 2)
 	}
+}
+
+// TestReuseQueryMemory searches with queries that share memory, as a
+// caller that lowers words into one buffer does.
+func TestReuseQueryMemory(t *testing.T) {
+	words := []string{"these", "those", "world", "would"}
+	tr := New(words)
+	var s Searcher
+	buf := []byte("woudl")
+	q := unsafe.String(&buf[0], len(buf))
+	first := len(s.Search(tr, q, 2))
+	require.NotZero(t, first)
+	copy(buf, "thess")
+	s.Search(tr, q, 2)
+	copy(buf, "woudl")
+	assert.Equal(t, first, len(s.Search(tr, q, 2)))
 }
