@@ -8,34 +8,51 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/spelling/internal/vocab"
 )
 
-// TestLoadMemory checks what building the candidate lists allocates,
-// against the 40 MiB budget of a loaded dictionary.
+// TestLoadMemory checks that loading the embedded candidate words
+// allocates next to nothing: they are read in place.
 func TestLoadMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	v := newVocab(lexicon.Default())
+	v, err := vocab.Load(vocabData)
 	runtime.ReadMemStats(&after)
-	mib := float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20)
-	t.Logf("candidate lists: %d words, %.1f MiB allocated", v.list.Len(), mib)
-	assert.Less(t, mib, 40.0)
-	assert.Greater(t, v.list.Len(), 100000)
+	require.NoError(t, err)
+	t.Logf("candidate words: %d, %d trie nodes, %d bytes embedded; %d bytes allocated to load",
+		v.Trie.Len(), v.Trie.Nodes(), len(vocabData), after.TotalAlloc-before.TotalAlloc)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4096))
+	assert.Greater(t, v.Trie.Len(), 100000)
+	require.NoError(t, v.Trie.Check())
 	// Capitalized dictionary words are candidates in their own case.
-	p, ok := v.list.Lookup("february")
+	p, ok := v.Trie.Lookup("february")
 	require.True(t, ok)
-	assert.Equal(t, "February", cand(p).spell("february"))
-	p, ok = v.list.Lookup("these")
+	assert.NotZero(t, vocab.Cand(p)&vocab.Capital)
+	p, ok = v.Trie.Lookup("these")
 	require.True(t, ok)
-	assert.Equal(t, "these", cand(p).spell("these"))
+	assert.Zero(t, vocab.Cand(p)&vocab.Capital)
+	assert.Equal(t, 7.6, prior(vocab.Cand(p)), "these is at level 10")
 }
 
-// BenchmarkLoad is the one-time cost of the candidate trie, built by the
-// first New of a process.
+// BenchmarkLoad is the one-time cost of the candidate words: reading the
+// embedded ones (default) and building them for a lexicon given with
+// WithLexicon (built).
 func BenchmarkLoad(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		newVocab(lexicon.Default())
-	}
+	b.Run("default", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := vocab.Load(vocabData); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("built", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := vocab.Build(lexicon.Default()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

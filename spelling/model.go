@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/spelling/internal/vocab"
 )
 
 // The noisy-channel model. A candidate correction c of a typed word w scores
@@ -120,35 +121,10 @@ var model = params{
 // priorCost is −log P(word) for each SCOWL level: the log of the mean
 // frequency rank of the level's words, after Zipf's law (frequency ∝
 // 1/rank), from the level sizes in lexicon/README.md.
-func priorCost(e lexicon.Entry) float64 { return priorByClass[levelClass(e.Level)] }
+func priorCost(e lexicon.Entry) float64 { return priorByClass[vocab.LevelClass(e.Level)] }
 
-// levelClass numbers the SCOWL levels that have a prior of their own:
-// 0 for the user's words, then 10, 20, 35, 40, 50, 55, 60, 70 and above.
-func levelClass(level uint8) int {
-	switch {
-	case level == lexicon.UserLevel:
-		return 0
-	case level <= 10:
-		return 1
-	case level <= 20:
-		return 2
-	case level <= 35:
-		return 3
-	case level <= 40:
-		return 4
-	case level <= 50:
-		return 5
-	case level <= 55:
-		return 6
-	case level <= 60:
-		return 7
-	case level <= 70:
-		return 8
-	}
-	return 9
-}
-
-// priorByClass is priorCost by levelClass.
+// priorByClass is priorCost by vocab.LevelClass: the user's words, then
+// levels 10, 20, 35, 40, 50, 55, 60, 70 and above.
 var priorByClass = [16]float64{11.0, 7.6, 8.9, 10.2, 10.7, 11.0, 11.3, 11.4, 11.7, 12.3}
 
 func isVowel(c byte) bool {

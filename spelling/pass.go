@@ -82,12 +82,20 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	var edits []normalize.Edit
 	var paras []paragraph // lower-case words known and unknown, by paragraph
 	var todoPara []int
+	var starts []int // indexes of words that may start a confusion phrase
+	hot := s.hot()
+	confusions := !s.disabled[RuleConfusion]
 	for i, t := range toks {
 		if t.Is(normalize.ParaStart) || paras == nil {
 			paras = append(paras, paragraph{})
 		}
 		if t.Kind != normalize.Word {
 			continue
+		}
+		w := t.Text(text)
+		key, hasKey := foldKey(w)
+		if confusions && (hasKey && s.starts.has(key) || !hasKey && s.starts.long) {
+			starts = append(starts, i)
 		}
 		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
 			continue
@@ -96,7 +104,12 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		if t.Is(normalize.Lower) {
 			para.words++
 		}
-		w := t.Text(text)
+		// Most words are common ones: known, and common to every locale.
+		// (For a word in lower case or capitalized, the folded key is
+		// the common words' key.)
+		if hasKey && hot != nil && t.Flags&(normalize.Lower|normalize.Title) != 0 && hot.Has(key) {
+			continue
+		}
 		shape := lowerCase
 		if t.Is(normalize.Title) {
 			shape = titleCase
@@ -145,8 +158,8 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		}
 	}
 	todo = kept
-	if !s.disabled[RuleConfusion] {
-		edits = append(edits, s.confusionEdits(text, toks)...)
+	if len(starts) > 0 {
+		edits = append(edits, s.confusionEdits(text, toks, starts)...)
 	}
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
@@ -416,13 +429,15 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed ma
 	return ctx
 }
 
-// confusionEdits finds the confusion phrases in the text: word tokens
-// separated by single spaces, compared without case.
-func (s *Speller) confusionEdits(text string, toks []normalize.Token) []normalize.Edit {
+// confusionEdits finds the confusion phrases that start at the words
+// toks[i] for i in starts: word tokens separated by single spaces,
+// compared without case.
+func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []int) []normalize.Edit {
 	var edits []normalize.Edit
 	var buf [32]byte
-	for i, t := range toks {
-		if t.Kind != normalize.Word || t.End-t.Start > len(buf) {
+	for _, i := range starts {
+		t := toks[i]
+		if t.End-t.Start > len(buf) {
 			continue
 		}
 		lw, ok := lowerInto(buf[:], t.Text(text))
@@ -498,4 +513,69 @@ func sortEdits(edits []normalize.Edit) []normalize.Edit {
 		last = e.End
 	}
 	return out
+}
+
+// phraseStarts filters words for the first words of the confusion phrases:
+// a word that is none of them (nearly every word) is rejected by one probe
+// of a small table of packed keys (foldKey), cheaper than the map lookup
+// it spares.
+type phraseStarts struct {
+	keys []uint64 // open addressing, linear probing, 0 empty
+	// long is set when some first word has no key: then every word
+	// without one must be looked up.
+	long bool
+}
+
+func newPhraseStarts(confusions map[string][]phrase) phraseStarts {
+	size := 16
+	for size < 2*len(confusions) {
+		size *= 2
+	}
+	ps := phraseStarts{keys: make([]uint64, size)}
+	for w := range confusions {
+		k, ok := foldKey(w)
+		if !ok {
+			ps.long = true
+			continue
+		}
+		i := ps.slot(k)
+		for ps.keys[i] != 0 {
+			i = (i + 1) & (len(ps.keys) - 1)
+		}
+		ps.keys[i] = k
+	}
+	return ps
+}
+
+func (ps *phraseStarts) slot(k uint64) int {
+	return int((k * 0x9e3779b97f4a7c15) >> 58 & uint64(len(ps.keys)-1))
+}
+
+// has reports whether the word with key k starts a phrase.
+func (ps *phraseStarts) has(k uint64) bool {
+	for i := ps.slot(k); ; i = (i + 1) & (len(ps.keys) - 1) {
+		switch ps.keys[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// foldKey packs a word of one to eight ASCII letters, in lower case, into
+// an integer (little-endian).
+func foldKey(w string) (uint64, bool) {
+	if len(w) == 0 || len(w) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		c := w[i] | 0x20 // ASCII lower case
+		if c-'a' >= 26 {
+			return 0, false
+		}
+		k = k<<8 | uint64(c)
+	}
+	return k, true
 }

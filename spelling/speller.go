@@ -10,6 +10,7 @@ import (
 
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/spelling/internal/trie"
+	"github.com/copyedit/copyedit/spelling/internal/vocab"
 )
 
 // The rule IDs of the spelling pass.
@@ -67,10 +68,12 @@ func ParseLocale(s string) (Locale, error) {
 // concurrent use by any number of goroutines.
 type Speller struct {
 	lex        *lexicon.Lexicon
-	vocab      func() *vocab
+	vocab      func() *vocab.Vocab
 	locale     Locale
 	toLocale   map[string]string // other locale's spelling → this locale's
 	confusions map[string][]phrase
+	starts     phraseStarts // the first words of the confusions
+	hot        func() *vocab.Hot
 	disabled   map[string]bool
 	pool       sync.Pool // *scratch
 }
@@ -177,7 +180,7 @@ func New(opts ...Option) (*Speller, error) {
 	s.lex = lexicon.Default()
 	if c.lex != nil {
 		s.lex = c.lex
-		s.vocab = sync.OnceValue(func() *vocab { return newVocab(c.lex) })
+		s.vocab = builtVocab(c.lex)
 	}
 	if len(c.words) > 0 {
 		lex, err := s.lex.With(c.words...)
@@ -199,6 +202,18 @@ func New(opts ...Option) (*Speller, error) {
 		}
 		s.confusions = m
 	}
+	s.starts = newPhraseStarts(s.confusions)
+	s.hot = sync.OnceValue(func() *vocab.Hot {
+		// A word the user adds changes what the lexicon says of it: the
+		// common words are no help if one of them is among them.
+		h := s.vocab().Hot
+		for _, w := range c.words {
+			if k, ok := foldKey(w.Form); ok && h.Has(k) {
+				return nil
+			}
+		}
+		return h
+	})
 	switch s.locale {
 	case US:
 		s.toLocale = localeMaps()[1]
@@ -239,6 +254,11 @@ type Suggestion struct {
 // case written, or as a lower-case word written with a capital), added by
 // the user, or a possessive of one ("Kyiv’s" if "Kyiv" is known).
 func (s *Speller) Known(word string) bool {
+	if k, ok := vocab.Key(word); ok {
+		if h := s.hot(); h != nil && h.Has(k) {
+			return true
+		}
+	}
 	k, _ := s.known(word, caseOf(word))
 	return k != unknown
 }
@@ -255,6 +275,9 @@ const (
 // known looks word up; for a possessive it looks up the stem. It returns
 // the entry found.
 func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) {
+	if shape == titleCase && asciiLetters(word) {
+		return s.knownTitle(word)
+	}
 	if e, ok := s.lex.Lookup(word); ok {
 		if e.Level > MaxCandidateLevel && e.Level != lexicon.UserLevel {
 			return weak, e
@@ -276,6 +299,49 @@ func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) 
 		return false
 	})
 	return k, found
+}
+
+// knownTitle is known for a capitalized word of ASCII letters, in one
+// visit of its group in the lexicon (the spellings that fold to the same
+// lower case) rather than a lookup and a visit: the spelling as written if
+// the group has it, else the group's first spelling decides, known if it
+// is the lower-case word ("The" is "the").
+func (s *Speller) knownTitle(word string) (knownness, lexicon.Entry) {
+	var exact, first lexicon.Entry
+	var firstForm string
+	found, any := false, false
+	s.lex.LookupFold(word, func(form string, e lexicon.Entry) bool {
+		if form == word {
+			exact, found = e, true
+			return false
+		}
+		if !any {
+			first, firstForm, any = e, form, true
+		}
+		return true
+	})
+	switch {
+	case found:
+		if exact.Level > MaxCandidateLevel && exact.Level != lexicon.UserLevel {
+			return weak, exact
+		}
+		return known, exact
+	case !any:
+		return unknown, lexicon.Entry{}
+	case isLowerASCII(firstForm):
+		return known, first
+	}
+	return otherCase, first
+}
+
+// asciiLetters reports whether s is ASCII letters only.
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c-'a' >= 26 {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // possessiveStem returns the stem of a possessive: "Kyiv" for "Kyiv’s" or
@@ -427,8 +493,8 @@ func (r ranked) word() string {
 }
 
 // search returns the candidate words within maxd edits of w.
-func (s *Speller) search(sc *scratch, v *vocab, w string, maxd int) []trie.Match {
-	return sc.search.Search(v.list, w, maxd)
+func (s *Speller) search(sc *scratch, v *vocab.Vocab, w string, maxd int) []trie.Match {
+	return sc.search.Search(v.Trie, w, maxd)
 }
 
 // farCost is the cost above which the best candidate within two edits is
@@ -447,13 +513,13 @@ func bestCost(c []ranked) float64 {
 // probabilities to total.
 func (s *Speller) score(sc *scratch, matches []trie.Match, ctx context, fix string, curatedHit bool, total *float64) {
 	for _, m := range matches {
-		r := ranked{key: sc.search.Word(m), capital: cand(m.Payload).capital()}
-		cd := cand(m.Payload)
-		cost := model.priorScale*cd.prior() + sc.ch.cost(r.key) + ctx.cost(s, r.key)
+		cd := vocab.Cand(m.Payload)
+		r := ranked{key: sc.search.Word(m), capital: cd&vocab.Capital != 0}
+		cost := model.priorScale*prior(cd) + sc.ch.cost(r.key) + ctx.cost(s, r.key)
 		if r.capital {
 			cost += model.costCapital
 		}
-		if !cd.accepted(ctx.locale) {
+		if !acceptedCand(cd, ctx.locale) {
 			cost += costOtherLocale
 		}
 		if curatedHit && r.is(fix) {

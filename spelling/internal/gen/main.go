@@ -6,6 +6,9 @@
 //
 // It writes into -out:
 //
+//   - vocab.bin: the candidate words of the spelling pass and its common
+//     words, from the lexicon (see spelling/internal/vocab), in the binary
+//     form the pass reads in place.
 //   - misspell.txt: "typo correction" lines from misspell's DictMain,
 //     keeping only pairs whose typo is no spelling of the lexicon in any
 //     case or level, whose correction is a lexicon word, and whose typo is
@@ -17,8 +20,8 @@
 //     is accepted in American spelling and not in British, and the other
 //     way round.
 //
-// Both files are sorted (byte order of the first field) and unique, and
-// the output depends only on its inputs, so re-running the generator
+// The text files are sorted (byte order of the first field) and unique,
+// and the output depends only on its inputs, so re-running the generator
 // reproduces the committed files byte for byte (TestRegenerate checks it).
 package main
 
@@ -36,6 +39,7 @@ import (
 
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/spelling/internal/trie"
+	"github.com/copyedit/copyedit/spelling/internal/vocab"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -72,9 +76,14 @@ type file struct {
 
 // generate returns the data files; log receives the left-out pairs.
 func generate(lex *lexicon.Lexicon, log io.Writer) []file {
+	v, err := vocab.Build(lex)
+	if err != nil {
+		panic("gen: " + err.Error()) // the default lexicon fits the format: tests check it
+	}
 	return []file{
 		{"misspell.txt", misspellings(lex, misspell.DictMain, log)},
 		{"locale.txt", locales(lex, misspell.DictAmerican, misspell.DictBritish, log)},
+		{"vocab.bin", v.Bytes()},
 	}
 }
 

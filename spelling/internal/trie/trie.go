@@ -243,8 +243,8 @@ func (t *Trie) Bytes() []byte {
 }
 
 // Load returns the trie serialized in data, which it uses in place. It
-// checks the header and that every node's children lie after it, inside
-// the array.
+// checks the header only: it touches no node, so loading costs nothing
+// however large the trie. Check verifies the nodes.
 func Load(data string) (*Trie, error) {
 	if len(data) < headerSize || data[:8] != magic {
 		return nil, errors.New("trie: not a serialized trie")
@@ -254,17 +254,31 @@ func Load(data string) (*Trie, error) {
 	if nodes < 1 || len(data) != headerSize+8*nodes {
 		return nil, errors.New("trie: truncated or corrupt data")
 	}
-	t := &Trie{data: data[headerSize:], words: words}
-	for i := range uint32(nodes) {
+	return &Trie{data: data[headerSize:], words: words}, nil
+}
+
+// Check verifies that every node's children lie after it, inside the
+// array, so that a search cannot leave it or loop, and that the trie holds
+// as many words as it says.
+func (t *Trie) Check() error {
+	nodes := uint32(t.Nodes())
+	words := 0
+	for i := range nodes {
 		n := t.node(i)
-		if c := bits.OnesCount32(n.mask()); c > 0 && (n.first() <= i || int(n.first())+c > nodes) {
-			return nil, fmt.Errorf("trie: node %d: bad children", i)
+		if c := uint32(bits.OnesCount32(n.mask())); c > 0 && (n.first() <= i || n.first()+c > nodes) {
+			return fmt.Errorf("trie: node %d: bad children", i)
 		}
 		if n.mask()>>symbols != 0 {
-			return nil, fmt.Errorf("trie: node %d: bad symbols", i)
+			return fmt.Errorf("trie: node %d: bad symbols", i)
+		}
+		if n.isWord() {
+			words++
 		}
 	}
-	return t, nil
+	if words != t.words {
+		return fmt.Errorf("trie: %d words, the header says %d", words, t.words)
+	}
+	return nil
 }
 
 // Lookup returns the payload of word, or false if the trie lacks it.

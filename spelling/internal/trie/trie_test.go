@@ -181,6 +181,7 @@ func TestSerialize(t *testing.T) {
 	data := tr.Bytes()
 	back, err := Load(string(data))
 	require.NoError(t, err)
+	require.NoError(t, back.Check())
 	assert.Equal(t, tr.Len(), back.Len())
 	assert.Equal(t, tr.Nodes(), back.Nodes())
 	assert.Equal(t, len(data), back.Size())
@@ -199,8 +200,9 @@ func TestSerialize(t *testing.T) {
 	for i := 4; i < 8; i++ {
 		corrupt[headerSize+i] = 0xff
 	}
-	_, err = Load(string(corrupt))
-	assert.Error(t, err)
+	back, err = Load(string(corrupt))
+	require.NoError(t, err, "Load reads the header only")
+	assert.Error(t, back.Check())
 }
 
 func BenchmarkSearch(b *testing.B) {
