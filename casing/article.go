@@ -31,7 +31,7 @@ func (w *walker) articles() {
 		if w.article(i, text, fixed) {
 			continue
 		}
-		if w.toks[i].Is(normalize.SentenceStart) && !startsUpper(text) && w.freeStart(i) {
+		if w.toks[i].Is(normalize.SentenceStart) && !startsUpper(text) && w.freeStart(i) && !w.listKept(i) {
 			w.add(i, capFirst(text), RuleSentenceStart, 0.9, "capitalise the first word of a sentence")
 		}
 	}
@@ -77,6 +77,19 @@ func (w *walker) article(i int, text string, fixed map[int]string) bool {
 		return false // "a a": a doubled word, not a question of sound
 	}
 	snd, conf := w.c.soundOf(next, w.text, w.toks, j)
+	if !(snd == soundVowel && !isAn) && !(snd == soundConsonant && isAn) {
+		return false
+	}
+	// Only in English: "Le gouvernement a annoncé une réforme" has a
+	// French "a". A next word that is not English (unknown to the
+	// lexicon, not an acronym, a number or one of the document's names)
+	// makes the edit a suggestion at most.
+	if w.foreign(i) {
+		return false
+	}
+	if !w.englishWord(j, next) {
+		conf = min(conf, 0.4)
+	}
 	var want string
 	switch {
 	case snd == soundVowel && !isAn:
@@ -98,6 +111,24 @@ func (w *walker) article(i int, text string, fixed map[int]string) bool {
 	}
 	w.add(i, want, RuleArticle, conf, msg)
 	return true
+}
+
+// englishWord reports whether token j, written s, is an English word for
+// the article rule: a number, an abbreviation, an acronym or initialism, a
+// word the lexicon knows in any case, or a name the document writes with a
+// capital mid-sentence.
+func (w *walker) englishWord(j int, s string) bool {
+	t := w.toks[j]
+	if t.Kind != normalize.Word || t.Is(normalize.Technical) {
+		return true // numbers, abbreviations: judged by soundOf
+	}
+	base, _ := splitPossessive(s)
+	if shapeOf(base) == shapeUpper || shapeOf(base) == shapeMixedLower || utf8.RuneCountInString(base) == 1 || w.c.known(base) {
+		return true
+	}
+	var buf [64]byte
+	e := w.st.evidence[string(lowerKey(buf[:0], base))]
+	return e != nil && e.caps > 0
 }
 
 // soundOf returns how token j, written s, begins to sound, and how sure
@@ -169,7 +200,7 @@ func (c *Caser) soundOf(s, text string, toks []normalize.Token, j int) (sound, f
 		if first == 'u' || first == 'U' {
 			return snd, 0.4
 		}
-		return snd, 0.6
+		return snd, 0.6 // made a suggestion by article unless a name of the document
 	}
 	return snd, 0.9
 }

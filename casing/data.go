@@ -28,6 +28,12 @@ var (
 	particlesData string
 	//go:embed data/sounds.txt
 	soundsData string
+	//go:embed data/determiners.txt
+	determinersData string
+	//go:embed data/bullets.txt
+	bulletsData string
+	//go:embed data/auxiliaries.txt
+	auxiliariesData string
 )
 
 // lines returns the entries of a data file: its lines without comments and
@@ -60,6 +66,9 @@ var (
 	minorChicago = sync.OnceValue(func() set { return parseSet(minorChicagoData) })
 	minorAP      = sync.OnceValue(func() set { return parseSet(minorAPData) })
 	particles    = sync.OnceValue(func() set { return parseSet(particlesData) })
+	determiners  = sync.OnceValue(func() set { return parseSet(determinersData) })
+	bullets      = sync.OnceValue(func() set { return parseSet(bulletsData) })
+	auxiliaries  = sync.OnceValue(func() set { return parseSet(auxiliariesData) })
 )
 
 // A sound is how a word begins to sound, for a/an.

@@ -42,6 +42,9 @@ func TestDataFiles(t *testing.T) {
 		{"minor-ap.txt", minorAPData, -1},
 		{"particles.txt", particlesData, -1},
 		{"sounds.txt", soundsData, 1},
+		{"determiners.txt", determinersData, -1},
+		{"bullets.txt", bulletsData, -1},
+		{"auxiliaries.txt", auxiliariesData, -1},
 	}
 	for _, f := range files {
 		t.Run(f.name, func(t *testing.T) {

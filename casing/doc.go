@@ -22,7 +22,10 @@
 //     a sentence: not after abbreviations ("e.g.", "Dr.", "U.S."), an
 //     ellipsis, or "?”" and "!”", where the sentence goes on ("“Why?” she
 //     asked"). Words lower case by design ("iPhone", "eBay") have a capital
-//     inside and are left alone.
+//     inside and are left alone. The items of a list ("- item", "• item",
+//     "1. item", "a) item") are written alike: a lower-case item gets a
+//     capital when most of the list's other items have one, and a list in
+//     lower case stays so, its first item too.
 //   - casing/proper-noun: a word the lexicon (SCOWL) lists capitalised and
 //     whose lower-case spelling is absent or much rarer: "russia" (level 80)
 //     against "Russia" (50), "english" (70) against "English" (10). Ordinary
@@ -35,10 +38,15 @@
 //   - casing/given-name: a lower-case given name before a capitalised
 //     surname ("mark Rutte", "elena Ivanova", "priya Raghunathan"). Context
 //     decides: "mark", "will", "may", "rose", "bill" are ordinary words far
-//     more often, so they are capitalised only before a word that is nothing
-//     but a name (not an ordinary word, not a country, language, month or
-//     weekday) and not itself followed by a capitalised word ("lead singer
-//     Maren Solberg" keeps "singer").
+//     more often, so they are capitalised only after a title ("General",
+//     "Dr.") and before a word that is nothing but a name (not an ordinary
+//     word, not a country, language, month or weekday, not an acronym) and
+//     not itself followed by a capitalised word ("lead singer Maren
+//     Solberg" keeps "singer"). A word no gazetteer knows is a given name
+//     only in English text ("Wir haben keine Zeit" is not), not after a
+//     determiner or an auxiliary verb ("the badyl Ivanova team", "could
+//     embloden Putin"), and only as a suggestion where it looks like a slip
+//     on a common word ("wiht", "badyl").
 //   - casing/phrase: a multi-word name with one word left lower ("cold
 //     War-style" → "Cold War-style", "the united Kingdom"), from the phrase
 //     gazetteer. All in lower case ("cold war") it is only a suggestion,
@@ -50,13 +58,20 @@
 //     headings are in title case, and no more of them are in sentence case.
 //     Minor words follow the style: Chicago (default) or AP. The pass never
 //     lowers a capital, and it leaves the part after a hyphen alone
-//     ("De-escalation", "Thought-Provoking").
+//     ("De-escalation", "Thought-Provoking"). Contact lines are no headings:
+//     a line with an e-mail address, a link, a phone number or two commas,
+//     or a label in sentence case before a colon ("Media contact: Jenna
+//     Albright").
 //   - casing/article: "a" or "an" by the sound of the next word, not its
 //     letter: "a Ukrainian", "a university", "a European", "a one-time",
 //     "an hour", "an honest", "an MBA", "an 8-hour shift", "an X-ray".
 //     Initialisms are read letter by letter when they have no vowel
 //     ("an NHS"); where a word and a letter reading disagree ("MBA" vs
-//     "NATO") the article is left as it is.
+//     "NATO") the article is left as it is. Only in English: not where the
+//     words around are mostly unknown to the lexicon ("Le gouvernement a
+//     annoncé"), and only as a suggestion before a word that is not English
+//     (unknown to the lexicon, not an acronym, a number or one of the
+//     document's names).
 //   - casing/pronoun-i: "i", "i’m", "i’ve" → "I", "I’m", "I’ve".
 //
 // # Data
@@ -76,7 +91,10 @@
 //   - minor-chicago.txt, minor-ap.txt: the minor words of headings;
 //   - particles.txt: name particles kept lower case ("de", "van", "bin");
 //   - sounds.txt: where spelling misleads about sound ("hour", "one",
-//     "eu…", "uni…", "un-" prefixes).
+//     "eu…", "uni…", "un-" prefixes);
+//   - determiners.txt, auxiliaries.txt: the words after which a word is no
+//     given name;
+//   - bullets.txt: the characters that mark a list item.
 //
 // # State and concurrency
 //

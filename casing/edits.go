@@ -120,6 +120,7 @@ type scratch struct {
 	headLows []int
 	lowIdx   []int
 	arts     []int
+	listKeep []int // list items' first words, which sentence-start leaves alone
 	undo     []change
 	buf      []byte
 }
@@ -182,9 +183,10 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 // in "J. Smith" only with their capitals), or a late rule's capital may be
 // evidence for an earlier one.
 func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize.Edit, bool) {
-	s.cands, s.heads, s.headLows, s.lowIdx, s.arts, s.undo = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.arts[:0], s.undo[:0]
+	s.cands, s.heads, s.headLows, s.lowIdx, s.arts, s.listKeep, s.undo = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.arts[:0], s.listKeep[:0], s.undo[:0]
 	w := &walker{c: c, text: d.Text, toks: d.Tokens(), st: st, s: s}
 	w.findHeadings()
+	w.lists()
 	w.collectEvidence()
 	w.scan()
 	w.givenNamesBeforeFixes()

@@ -86,13 +86,38 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 			return h, false
 		}
 	}
-	words, k := 0, 0
+	if word, _ := w.bulletAt(a); word >= 0 {
+		return h, false // a list item
+	}
+	words, k, commas := 0, 0, 0
+	colon := -1   // a colon with words after it: "Label: value"
 	prevCap := -1 // the last capitalised word, for adjacency
 	prevName := false
 	for i := a; i < b; i++ {
 		t := toks[i]
 		if (t.Kind == normalize.Punct && w.punct(i) == ';') || t.Is(normalize.SentenceEnd) {
 			return h, false // a sentence, not a heading
+		}
+		// Contact details are no heading: an address, a link, a phone
+		// number, a list of parts separated by commas.
+		switch t.Kind {
+		case normalize.Email, normalize.URL:
+			return h, false
+		case normalize.Number:
+			if isPhone(w.tokText(i), w.punct(i-1) == '+') {
+				return h, false
+			}
+		case normalize.Punct:
+			switch w.punct(i) {
+			case ',':
+				if commas++; commas >= 2 {
+					return h, false
+				}
+			case ':':
+				if colon < 0 {
+					colon = i
+				}
+			}
 		}
 		if t.Kind == normalize.Abbrev && t.End-t.Start == 2 {
 			// An initial ("B.") is one only before a capital: the tokenizer
@@ -149,7 +174,33 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		w.s.headLows = w.s.headLows[:h.lo]
 		return h, false
 	}
+	// "Media contact: Jenna Albright": a label in sentence case before a
+	// value is a line of a form, not a title-case heading ("Interview: The
+	// Copper Lanterns’ Maren Solberg" is one).
+	if colon >= 0 && colon < b-1 {
+		for _, i := range w.s.headLows[h.lo:h.hi] {
+			if i < colon {
+				w.s.headLows = w.s.headLows[:h.lo]
+				return h, false
+			}
+		}
+	}
 	return h, true
+}
+
+// isPhone reports whether a number looks like a telephone number: seven
+// digits or more, in groups ("720-555-0148", "+44 20"), or after a plus.
+func isPhone(s string, plus bool) bool {
+	digits, groups := 0, 1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '-' || c == '.' || c == ' ':
+			groups++
+		}
+	}
+	return plus || (digits >= 7 && groups >= 2)
 }
 
 // nextIsName reports whether the word after toks[i] (one space between,

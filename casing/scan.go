@@ -80,7 +80,7 @@ func (w *walker) sentenceStart(i int, text string) {
 	if r := w.punct(i + 1); utf8.RuneCountInString(base) == 1 && (r == '.' || r == ')') {
 		return
 	}
-	if !w.freeStart(i) {
+	if !w.freeStart(i) || w.listKept(i) {
 		return
 	}
 	w.s.buf = lowerKey(w.s.buf, base)
@@ -116,7 +116,13 @@ func (w *walker) pronounI(i int, text string) bool {
 // givenName capitalises a lower-case given name before a capitalised
 // surname: "mark Rutte", "elena Ivanova", "priya Raghunathan". The word
 // alone does not decide: "mark", "will", "may" are names far less often
-// than words, so they need a surname that is nothing but a name.
+// than words, so they need a surname that is nothing but a name and a
+// context that says name (a title before them). A word no gazetteer knows
+// is a given name only where it does not look like a typo ("badyl",
+// "wiht") and the text around is English ("Wir haben keine Zeit"). Never
+// after a determiner ("the badyl Ivanova team") or an auxiliary verb
+// ("could embloden Putin"), or before an acronym ("the Spanish union
+// COAG").
 func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) {
 	if minorChicago()[base] || particles()[base] || utf8.RuneCountInString(base) < 2 || !onlyLetters(base) {
 		return
@@ -129,6 +135,9 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 		return // an ordinary word with no capitalised form: "said"
 	}
 	sur, _ := splitPossessive(w.written(j))
+	if shapeOf(sur) == shapeUpper || w.afterFunctionWord(i) {
+		return
+	}
 	sKey := string(lowerKey(nil, sur))
 	if places()[sKey] || w.c.common(sKey) {
 		return
@@ -139,25 +148,39 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 	strong := !w.c.known(sur) || (sInCaps && sci.lowLevel == 0 && sci.class == lexicon.ProperName)
 	switch {
 	case !inCaps:
-		if strong || (sInCaps && sci.lowLevel == 0) {
-			w.add(i, capFirst(base)+suf, RuleGivenName, 0.65, "capitalise a given name before a surname")
+		if !strong && !(sInCaps && sci.lowLevel == 0) {
+			return
 		}
+		// Before two capitalised words it is more likely a title or job,
+		// misspelt or not ("Russian presdient Vladimir Putin").
+		if k := w.nextWordAfterSpace(j); k >= 0 && startsUpper(w.written(k)) && !w.toks[k].Is(normalize.SentenceStart) {
+			return
+		}
+		if w.foreign(i) {
+			return
+		}
+		conf := 0.65
+		if w.c.typoLike(base) {
+			conf = 0.4 // "wiht Squibb": more likely "with" than a name
+		}
+		w.add(i, capFirst(base)+suf, RuleGivenName, conf, "capitalise a given name before a surname")
 	case wLow != 0 && wLow <= 60:
 		// An ordinary word before two capitalised words is more likely a
 		// title or job ("lead singer Maren Solberg") than a given name;
 		// after a lower-case word it is more likely a verb ("fans love
-		// Okonkwo", "will Okonkwo play"). A name follows a title ("General
-		// mark Rutte"), an abbreviation ("Dr.") or a comma, colon, quote or
-		// dash.
+		// Okonkwo", "will Okonkwo play"), after a comma or a colon a word
+		// of a list ("Fees, boulder PayPal"). A name follows a title
+		// ("General mark Rutte": a capitalised ordinary word) or a title
+		// abbreviation ("Dr.").
 		if k := w.nextWordAfterSpace(j); k >= 0 && startsUpper(w.tokText(k)) {
 			return
 		}
 		p := w.prevSolid(i)
 		switch {
 		case p < 0:
+			return
 		case w.toks[p].Kind == normalize.Abbrev:
-		case w.toks[p].Kind == normalize.Word && !w.toks[p].Is(normalize.SentenceStart|normalize.Technical) && shapeOf(w.written(p)) != shapeLower:
-		case w.punct(p) == ',' || w.punct(p) == ':' || isOpening(w.punct(p)):
+		case w.toks[p].Kind == normalize.Word && !w.toks[p].Is(normalize.SentenceStart|normalize.Technical) && shapeOf(w.written(p)) == shapeTitle && w.c.commonFold(w.written(p)):
 		default:
 			return
 		}
