@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -335,7 +336,7 @@ func (c *cleaner) describe(name string, err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case c.stdout.err != nil && errors.Is(err, c.stdout.err):
+	case c.stdout.Err() != nil && errors.Is(err, c.stdout.Err()):
 		return nil
 	case errors.Is(err, context.Canceled):
 		return errInterrupted
@@ -462,8 +463,10 @@ func (c *cleaner) printJSON(name string, changes, suggestions []copyedit.Change)
 }
 
 // outWriter buffers standard output and keeps its first error, so that a
-// closed or full output is reported once rather than after every write.
+// closed or full output is reported once rather than after every write. The
+// main goroutine writes; workers may read the error, hence the lock.
 type outWriter struct {
+	mu  sync.Mutex
 	w   *bufio.Writer
 	err error
 }
@@ -473,6 +476,8 @@ func newOutWriter(w io.Writer) *outWriter {
 }
 
 func (o *outWriter) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	if o.err != nil {
 		return 0, o.err
 	}
@@ -485,8 +490,17 @@ func (o *outWriter) Write(p []byte) (int, error) {
 
 // Flush writes out what is buffered and returns the first error.
 func (o *outWriter) Flush() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	if o.err == nil {
 		o.err = o.w.Flush()
 	}
+	return o.err
+}
+
+// Err returns the first error writing standard output, if any.
+func (o *outWriter) Err() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	return o.err
 }
