@@ -72,6 +72,16 @@ func (w *walker) article(i int, text string, fixed map[int]string) bool {
 	next, ok := fixed[j]
 	if !ok {
 		next = w.tokText(j)
+		// The common case, decided by the first letter alone: "a" before a
+		// lower-case word that starts with a consonant letter that
+		// sounds.txt has no entry for, "an" before one that starts with
+		// "a" or "i".
+		if t := w.toks[j]; t.Kind == normalize.Word && t.Flags&(normalize.Lower|normalize.Technical) == normalize.Lower && len(next) >= 2 {
+			c := next[0]
+			if isAn && (c == 'a' || c == 'i') || !isAn && 'b' <= c && c <= 'z' && !soundFirst[c] && !isVowel(c) {
+				return false
+			}
+		}
 	}
 	if strings.EqualFold(next, "a") || strings.EqualFold(next, "an") {
 		return false // "a a": a doubled word, not a question of sound
@@ -127,8 +137,9 @@ func (w *walker) englishWord(j int, s string) bool {
 		return true
 	}
 	var buf [64]byte
-	e := w.st.evidence[string(lowerKey(buf[:0], base))]
-	return e != nil && e.caps > 0
+	key, h := lowerKeyHash(buf[:0], base)
+	e := w.st.ev.find(h, key)
+	return e >= 0 && w.st.ev.entries[e].caps > 0
 }
 
 // soundOf returns how token j, written s, begins to sound, and how sure
@@ -208,11 +219,15 @@ func (c *Caser) soundOf(s, text string, toks []normalize.Token, j int) (sound, f
 // wordSound returns how a lower-case word begins to sound and whether the
 // data file said so (rather than the spelling rules).
 func (c *Caser) wordSound(w []byte) (sound, bool) {
+	if len(w) > 0 && !soundFirst[w[0]] && w[0] < utf8.RuneSelf {
+		goto letters
+	}
 	for _, r := range soundRules() {
 		if len(w) >= len(r.prefix) && string(w[:len(r.prefix)]) == r.prefix && (!r.whole || len(w) == len(r.prefix)) {
 			return r.sound, true
 		}
 	}
+letters:
 	if len(w) == 0 {
 		return soundUnknown, false
 	}

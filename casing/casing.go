@@ -56,8 +56,8 @@ type Caser struct {
 	style    HeadingStyle
 	minor    set
 	names    map[string]string // user names: lower case → spelling
-	phrases  map[string][]phrase
-	phraseBF bloom // the keys of phrases
+	phrases  map[string][]phrase // by the first word's lowerKey
+	phraseBF bloom               // the keys of phrases
 	disabled map[string]bool
 }
 
@@ -212,11 +212,10 @@ func New(opts ...Option) (*Caser, error) {
 	return c, nil
 }
 
-// addPhrase indexes p under its first word, in lower case and capitalised,
+// addPhrase indexes p under its first word in lower case (lowerKey),
 // longest phrases first; a later phrase with the same words replaces one.
 func (c *Caser) addPhrase(p phrase) {
-	first := strings.ToLower(p.words[0])
-	for _, k := range []string{first, capFirst(first)} {
+	for _, k := range []string{string(lowerKey(nil, p.words[0]))} {
 		list := c.phrases[k]
 		replaced := false
 		for i, q := range list {

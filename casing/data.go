@@ -121,6 +121,18 @@ var soundRules = sync.OnceValue(func() []soundRule {
 	return rules
 })
 
+// soundFirst marks the first bytes of the prefixes in sounds.txt: a word
+// starting with any other letter sounds as its letter says.
+var soundFirst = func() (first [256]bool) {
+	_ = lines(soundsData, func(l string, _ int) error {
+		if f := strings.Fields(l); len(f) == 2 && f[1] != "" {
+			first[f[1][0]] = true
+		}
+		return nil
+	})
+	return first
+}()
+
 // phrase is a multi-word name as it should be written.
 type phrase struct {
 	words []string

@@ -17,76 +17,23 @@ type stateKey struct{}
 // chunk to chunk: the words it writes with a capital mid-sentence, and how
 // its headings are cased.
 type docState struct {
-	evidence                  map[string]*evidence
-	bf                        bloom // the keys of evidence
+	ev                        evTable
 	titleHeads, sentenceHeads int
 }
 
-// evidence counts how a document writes one word mid-sentence outside
-// headings: capitalised (as form) or in lower case.
-type evidence struct {
-	form       string
-	caps, lows int
-}
-
-// maxEvidence bounds the words remembered per document, so that memory
-// stays flat on endless input.
-const maxEvidence = 1 << 16
-
-func newDocState() *docState {
-	return &docState{evidence: map[string]*evidence{}, bf: newBloom(1 << 15)}
-}
-
-// A change is one change to a docState, kept so that it can be undone.
-type change struct {
-	e          *evidence // the entry changed, or nil for heading counts
-	key        string    // set when the entry was created
-	caps, lows int       // added to e, or to the title and sentence heading counts
-}
-
-// remember adds a word to the evidence.
-func (w *walker) remember(key, form string) *evidence {
-	st := w.st
-	if len(st.evidence) >= maxEvidence {
-		return nil
-	}
-	e := &evidence{form: form}
-	st.evidence[key] = e
-	st.bf.add(hashString(key))
-	w.s.undo = append(w.s.undo, change{e: e, key: key})
-	return e
-}
+func newDocState() *docState { return &docState{} }
 
 // bump adds to an evidence entry's counts.
-func (w *walker) bump(e *evidence, caps, lows int) {
-	e.caps += caps
-	e.lows += lows
-	w.s.undo = append(w.s.undo, change{e: e, caps: caps, lows: lows})
+func (w *walker) bump(idx int, caps, lows int) {
+	e := w.touch(idx)
+	e.caps += int32(caps)
+	e.lows += int32(lows)
 }
 
 // addHeads adds to the document's heading counts.
 func (w *walker) addHeads(titles, sents int) {
 	w.st.titleHeads += titles
 	w.st.sentenceHeads += sents
-	w.s.undo = append(w.s.undo, change{caps: titles, lows: sents})
-}
-
-// rollback undoes the changes of one analysis to the docState. (Bloom
-// filter bits stay: a false "maybe" costs only a map lookup.)
-func rollback(st *docState, undo []change) {
-	for i := len(undo) - 1; i >= 0; i-- {
-		c := undo[i]
-		switch {
-		case c.e == nil:
-			st.titleHeads -= c.caps
-			st.sentenceHeads -= c.lows
-		case c.key != "":
-			delete(st.evidence, c.key)
-		default:
-			c.e.caps -= c.caps
-			c.e.lows -= c.lows
-		}
-	}
 }
 
 // cand is a proposed replacement of one token.
@@ -118,19 +65,44 @@ type scratch struct {
 	cands    []cand
 	heads    []heading
 	headLows []int
-	lowIdx   []int
+	lowIdx   []lowRef // lower-case uses of evidenced words
+	lowAll   []lowRef // the other lower-case words mid-sentence (entry -1)
 	arts     []int
-	listKeep []int // list items' first words, which sentence-start leaves alone
-	undo     []change
+	listKeep []int   // list items' first words, which sentence-start leaves alone
+	touched  []int32 // evidence entries changed by this analysis
+	counted  bits    // tokens whose fix has been counted as document evidence
+	decided  bits    // tokens with a sure candidate, for docEvidence
 	buf      []byte
 }
+
+// lowRef is a lower-case word mid-sentence, with its hash and its evidence
+// entry (or -1).
+type lowRef struct {
+	tok   int32
+	entry int32
+	hash  uint64
+}
+
+// bits is a set of token indexes.
+type bits []uint64
+
+func (b *bits) reset(n int) {
+	words := (n + 63) / 64
+	if cap(*b) < words {
+		*b = make(bits, words)
+		return
+	}
+	*b = (*b)[:words]
+	clear(*b)
+}
+
+func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{buf: make([]byte, 0, 64)} }}
 
 // walker holds one call's view of a chunk.
 type walker struct {
-	// counted: tokens whose fix has been counted as document evidence.
-	counted map[int]bool
 	// recheck: an edit of this analysis may change another decision.
 	recheck bool
 	// fixed holds the new text of the tokens other rules change, while
@@ -160,6 +132,7 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 	st := normalize.Load(d.State(), stateKey{}, newDocState)
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
+	m := st.begin()
 	edits, recheck := c.analyze(d, st, s)
 	acc, text := []normalize.Edit(nil), d.Text
 	for round := 1; ; round++ {
@@ -172,7 +145,8 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 			return acc
 		}
 		text = normalize.Apply(d.Text, acc)
-		rollback(st, s.undo)
+		st.rollback(m, s.touched)
+		m = st.begin()
 		edits, recheck = c.analyze(&normalize.Doc{Text: text, Continued: d.Continued}, st, s)
 	}
 }
@@ -183,8 +157,10 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 // in "J. Smith" only with their capitals), or a late rule's capital may be
 // evidence for an earlier one.
 func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize.Edit, bool) {
-	s.cands, s.heads, s.headLows, s.lowIdx, s.arts, s.listKeep, s.undo = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.arts[:0], s.listKeep[:0], s.undo[:0]
+	s.cands, s.heads, s.headLows, s.lowIdx, s.lowAll, s.arts, s.listKeep, s.touched = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.lowAll[:0], s.arts[:0], s.listKeep[:0], s.touched[:0]
 	w := &walker{c: c, text: d.Text, toks: d.Tokens(), st: st, s: s}
+	s.counted.reset(len(w.toks))
+	s.decided.reset(len(w.toks))
 	w.findHeadings()
 	w.lists()
 	w.collectEvidence()
@@ -422,7 +398,31 @@ func splitPossessive(s string) (base, suffix string) {
 // lowerKey writes s in lower case into buf (with ’ as ') and returns it;
 // it does not allocate for words shorter than buf's capacity.
 func lowerKey(buf []byte, s string) []byte {
+	buf, _ = lowerKeyHash(buf, s)
+	return buf
+}
+
+// lowerKeyHash is lowerKey and the FNV-1a hash of the key, in one pass
+// (the hash the pass's tables and Bloom filters are keyed by).
+func lowerKeyHash(buf []byte, s string) ([]byte, uint64) {
 	buf = buf[:0]
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lowerKeySlow(buf, s[i:], h)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return buf, h
+}
+
+func lowerKeySlow(buf []byte, s string, h uint64) ([]byte, uint64) {
+	n := len(buf)
 	for _, r := range s {
 		switch {
 		case r == '’':
@@ -436,7 +436,10 @@ func lowerKey(buf []byte, s string) []byte {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
 	}
-	return buf
+	for _, c := range buf[n:] {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return buf, h
 }
 
 // isOpening reports whether r opens a quotation or bracket, or is a dash

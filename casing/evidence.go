@@ -1,7 +1,6 @@
 package casing
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/copyedit/copyedit/normalize"
@@ -28,7 +27,7 @@ func (w *walker) midSentence(i int) bool {
 // mid-sentence elsewhere is a name here too".
 func (w *walker) collectEvidence() {
 	hp := 0
-	ev := w.st.evidence
+	ev := &w.st.ev
 	for i, t := range w.toks {
 		if t.Kind != normalize.Word || !isCapShape(t) || w.inHeading(i, &hp) || !w.midSentence(i) {
 			continue
@@ -37,15 +36,14 @@ func (w *walker) collectEvidence() {
 		if utf8.RuneCountInString(base) < 2 {
 			continue
 		}
-		w.s.buf = lowerKey(w.s.buf, base)
-		if w.st.bf.has(hashBytes(w.s.buf)) {
-			if e, ok := ev[string(w.s.buf)]; ok {
-				w.bump(e, 1, 0)
-				continue
-			}
+		var h uint64
+		w.s.buf, h = lowerKeyHash(w.s.buf, base)
+		if e := ev.find(h, w.s.buf); e >= 0 {
+			w.bump(e, 1, 0)
+			continue
 		}
-		if e := w.remember(string(w.s.buf), strings.Clone(base)); e != nil {
-			e.caps = 1
+		if e := ev.add(h, w.s.buf, base); e >= 0 {
+			ev.entries[e].caps = 1
 		}
 	}
 }
@@ -54,15 +52,15 @@ func (w *walker) collectEvidence() {
 // with a capital elsewhere at least as often, unless they are ordinary
 // words in lower case too ("sporting director" beside "Sporting CP").
 func (w *walker) docEvidence() {
-	ev := w.st.evidence
-	if len(ev) == 0 && len(w.s.cands) == 0 {
+	ev := &w.st.ev
+	if len(ev.entries) == 0 && len(w.s.cands) == 0 {
 		return
 	}
 	// The decisions of the other rules count as evidence, so that the
 	// output cleaned again gives the same answer.
-	var added []string
+	added := false
 	for _, c := range w.s.cands {
-		if c.conf < normalize.DefaultThreshold || c.rule == RuleArticle || c.rule == RulePronounI || w.counted[c.tok] {
+		if c.conf < normalize.DefaultThreshold || c.rule == RuleArticle || c.rule == RulePronounI || w.s.counted.has(c.tok) {
 			continue
 		}
 		t := w.toks[c.tok]
@@ -73,70 +71,92 @@ func (w *walker) docEvidence() {
 		if w.inHeading(c.tok, &hp) {
 			continue
 		}
-		if w.counted == nil {
-			w.counted = map[int]bool{}
-		}
-		w.counted[c.tok] = true
+		w.s.counted.set(c.tok)
 		base, _ := splitPossessive(c.new)
-		key := string(lowerKey(w.s.buf, base))
-		if e, ok := ev[key]; ok {
-			w.bump(e, 1, -min(e.lows, 1))
-		} else if e := w.remember(key, base); e != nil {
-			e.caps = 1
-			added = append(added, key)
+		var h uint64
+		w.s.buf, h = lowerKeyHash(w.s.buf, base)
+		if e := ev.find(h, w.s.buf); e >= 0 {
+			w.bump(e, 1, -min(int(ev.entries[e].lows), 1))
+		} else if e := ev.add(h, w.s.buf, base); e >= 0 {
+			ev.entries[e].caps = 1
+			added = true
 		}
 	}
-	decided := map[int]bool{}
 	for _, c := range w.s.cands {
 		if c.conf >= normalize.DefaultThreshold {
-			decided[c.tok] = true
+			w.s.decided.set(c.tok)
 		}
 	}
-	if len(added) > 0 {
-		w.recountLows(added, decided)
+	if added {
+		w.recountLows()
 	}
-	for _, i := range w.s.lowIdx {
-		if decided[i] {
+	for _, r := range w.s.lowIdx {
+		i := int(r.tok)
+		if w.s.decided.has(i) {
+			continue
+		}
+		e := &ev.entries[r.entry]
+		if e.caps == 0 {
 			continue
 		}
 		base, suf := splitPossessive(w.tokText(i))
-		w.s.buf = lowerKey(w.s.buf, base)
-		e := ev[string(w.s.buf)]
-		if e == nil || e.caps == 0 || particles()[base] || w.c.common(base) {
+		info := w.entryInfo(e)
+		if info&infoPlain != 0 {
 			continue
 		}
 		// A word the lexicon does not know at all needs one capitalised
 		// use; a rare word ("kremlin", level 70) needs as many as it has
 		// lower-case ones.
-		if e.caps < e.lows && w.c.known(base) {
+		if e.caps < e.lows && info&infoKnown != 0 {
 			continue
 		}
-		if strings.EqualFold(e.form, base) {
-			w.add(i, recase(base, e.form)+suf, RuleProperNoun, 0.8, "the document writes this name with a capital elsewhere")
+		if ev.formEqualFold(e, base) {
+			w.add(i, recase(base, ev.form(e))+suf, RuleProperNoun, 0.8, "the document writes this name with a capital elsewhere")
 		}
 	}
 }
 
+// entryInfo returns what the lexicon says about an entry's word; it asks
+// once per entry.
+func (w *walker) entryInfo(e *evEntry) uint8 {
+	if e.info&infoChecked == 0 {
+		key := string(w.st.ev.arena[e.key : e.key+uint32(e.keyN)])
+		e.info = infoChecked
+		if particles()[key] || w.c.common(key) {
+			e.info |= infoPlain
+		}
+		if w.c.known(key) {
+			e.info |= infoKnown
+		}
+	}
+	return e.info
+}
+
 // recountLows counts the lower-case mid-sentence uses of newly evidenced
-// words, which the scan did not look for.
-func (w *walker) recountLows(keys []string, decided map[int]bool) {
-	want := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		want[k] = true
-	}
-	hp := 0
-	for i, t := range w.toks {
-		if t.Kind != normalize.Word || !t.Is(normalize.Lower) || w.inHeading(i, &hp) || decided[i] || !w.midSentence(i) {
+// words, which the scan did not look for: the words of s.lowAll whose key
+// now has an entry.
+func (w *walker) recountLows() {
+	ev := &w.st.ev
+	all := w.s.lowAll
+	n := 0
+	for _, r := range all {
+		i := int(r.tok)
+		if w.s.decided.has(i) {
+			all[n] = r
+			n++
 			continue
 		}
-		base, _ := splitPossessive(t.Text(w.text))
+		base, _ := splitPossessive(w.tokText(i))
 		w.s.buf = lowerKey(w.s.buf, base)
-		if !want[string(w.s.buf)] {
+		e := ev.find(r.hash, w.s.buf)
+		if e < 0 {
+			all[n] = r
+			n++
 			continue
 		}
-		if e := w.st.evidence[string(w.s.buf)]; e != nil {
-			w.bump(e, 0, 1)
-		}
-		w.s.lowIdx = append(w.s.lowIdx, i)
+		w.bump(e, 0, 1)
+		r.entry = int32(e)
+		w.s.lowIdx = append(w.s.lowIdx, r)
 	}
+	w.s.lowAll = all[:n]
 }

@@ -22,8 +22,14 @@ func (w *walker) scan() {
 			w.s.arts = append(w.s.arts, i) // judged last, when the next word's case is known
 			continue
 		}
-		if i > skipPhrase && (t.Is(normalize.Lower) || t.Is(normalize.Title)) {
-			if end := w.phrase(i, text); end > 0 {
+		if t.Flags&(normalize.Lower|normalize.Title) == 0 {
+			continue
+		}
+		base, suf := splitPossessive(text)
+		key, h := lowerKeyHash(w.s.buf, base)
+		w.s.buf = key
+		if i > skipPhrase && w.c.phraseBF.has(h) {
+			if end := w.phrase(i, key); end > 0 {
 				skipPhrase = end
 			}
 		}
@@ -38,10 +44,6 @@ func (w *walker) scan() {
 			continue
 		}
 		heading := w.inHeading(i, &hp)
-		base, suf := splitPossessive(text)
-		w.s.buf = lowerKey(w.s.buf, base)
-		key := w.s.buf
-		h := hashBytes(key)
 		if len(w.c.names) > 0 {
 			if n, ok := w.c.names[string(key)]; ok {
 				w.add(i, recase(base, n)+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
@@ -56,16 +58,36 @@ func (w *walker) scan() {
 				w.add(i, recase(base, ci.form)+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
 			}
 		}
-		if w.st.bf.has(h) && !heading && w.midSentence(i) {
-			if e, ok := w.st.evidence[string(key)]; ok {
+		if !heading && w.midSentence(i) {
+			if e := w.st.ev.find(h, key); e >= 0 {
+				// An ordinary word ("the" of "The Hague") is never
+				// capitalised on evidence: its counts do not matter.
+				if w.entryInfo(&w.st.ev.entries[e])&infoPlain != 0 {
+					goto given
+				}
 				w.bump(e, 0, 1)
-				w.s.lowIdx = append(w.s.lowIdx, i)
+				w.s.lowIdx = append(w.s.lowIdx, lowRef{tok: int32(i), entry: int32(e), hash: h})
+			} else {
+				w.s.lowAll = append(w.s.lowAll, lowRef{tok: int32(i), entry: -1, hash: h})
 			}
 		}
-		if j := w.nextWordAfterSpace(i); j >= 0 && startsUpper(w.tokText(j)) && toks[j].Flags&(normalize.SentenceStart|normalize.Technical) == 0 {
+	given:
+		if j := w.nextWordAfterSpace(i); j >= 0 && startsWordUpper(toks[j], w.text) && toks[j].Flags&(normalize.SentenceStart|normalize.Technical) == 0 {
 			w.givenName(i, j, base, suf, ci, inCaps)
 		}
 	}
+}
+
+// startsWordUpper is startsUpper for a word token, from its flags where
+// they tell: a word of lower-case letters only does not.
+func startsWordUpper(t normalize.Token, text string) bool {
+	if t.Flags&(normalize.Title|normalize.Upper|normalize.Mixed) == 0 {
+		return false
+	}
+	if c := text[t.Start]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	return startsUpper(t.Text(text))
 }
 
 // sentenceStart capitalises the first word of a sentence or paragraph.
@@ -193,14 +215,11 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 }
 
 // phrase restores a multi-word name from the gazetteer when one of its
-// words has lost its capital: "cold War" → "Cold War". It returns the index
-// of the phrase's last token, or 0 when none matches.
-func (w *walker) phrase(i int, text string) int {
-	base, _ := splitPossessive(text)
-	if !w.c.phraseBF.has(hashString(base)) {
-		return 0
-	}
-	for _, p := range w.c.phrases[base] {
+// words has lost its capital: "cold War" → "Cold War". key is the lower-case
+// key of token i's word. It returns the index of the phrase's last token,
+// or 0 when none matches.
+func (w *walker) phrase(i int, key []byte) int {
+	for _, p := range w.c.phrases[string(key)] {
 		if end := w.matchPhrase(i, p); end > 0 {
 			return end
 		}
