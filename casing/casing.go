@@ -55,7 +55,7 @@ type Caser struct {
 	tables   *lexTables
 	style    HeadingStyle
 	minor    set
-	names    map[string]string // user names: lower case → spelling
+	names    map[string]string   // user names: lower case → spelling
 	phrases  map[string][]phrase // by the first word's lowerKey
 	phraseBF bloom               // the keys of phrases
 	disabled map[string]bool
