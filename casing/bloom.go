@@ -1,8 +1,7 @@
 package casing
 
 // A bloom is a Bloom filter over word hashes: a cheap "surely not" before
-// a map lookup, since most words of a text are in none of the pass's
-// tables. Two bits per key, from the two halves of a 64-bit FNV-1a hash.
+// a map lookup, since most words of a text start no phrase. Two bits per key, from the two halves of a 64-bit FNV-1a hash.
 type bloom []uint64
 
 func newBloom(bits int) bloom { return make(bloom, bits/64) }
@@ -30,16 +29,6 @@ func hashString(s string) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-// hashBytes is FNV-1a of b.
-func hashBytes(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h ^= uint64(c)
 		h *= fnvPrime
 	}
 	return h

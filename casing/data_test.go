@@ -109,7 +109,7 @@ func TestLexConf(t *testing.T) {
 		{"los", false, "a name particle"},
 		{"nato", false, "an all-caps form is only a suggestion: house styles differ"},
 	} {
-		ci := tb.caps[tc.word]
+		ci, _ := tb.lookupString(tc.word)
 		assert.Equal(t, tc.sure, ci.conf >= 0.5, "%s: %s (%+v)", tc.word, tc.why, ci)
 	}
 }

@@ -405,17 +405,20 @@ func lowerKey(buf []byte, s string) []byte {
 // lowerKeyHash is lowerKey and the FNV-1a hash of the key, in one pass
 // (the hash the pass's tables and Bloom filters are keyed by).
 func lowerKeyHash(buf []byte, s string) ([]byte, uint64) {
-	buf = buf[:0]
+	if cap(buf) < len(s) {
+		buf = make([]byte, 0, len(s)+8)
+	}
+	buf = buf[:len(s)]
 	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && i < len(buf); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return lowerKeySlow(buf, s[i:], h)
+			return lowerKeySlow(buf[:i], s[i:], h)
 		}
-		if 'A' <= c && c <= 'Z' {
+		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		buf = append(buf, c)
+		buf[i] = c
 		h = (h ^ uint64(c)) * fnvPrime
 	}
 	return buf, h
@@ -467,8 +470,9 @@ func startsUpper(s string) bool {
 
 // caps returns the capitalisation info of a lower-case key.
 func (w *walker) caps(key []byte) (capInfo, bool) {
-	ci, ok := w.c.tables.caps[string(key)]
-	return ci, ok
+	var buf [64]byte
+	k, h := lowerKeyHash(buf[:0], string(key))
+	return w.c.tables.lookup(h, k)
 }
 
 // lowerLevel returns the level of the lower-case spelling key in the

@@ -10,9 +10,12 @@ import (
 // its case is its own and not the position's: not the first word of a
 // sentence or line, not after a colon, an opening quote or bracket.
 func (w *walker) midSentence(i int) bool {
-	t := w.toks[i]
-	if t.Flags&(normalize.SentenceStart|normalize.LineStart|normalize.ParaStart) != 0 {
+	toks := w.toks
+	if toks[i].Flags&(normalize.SentenceStart|normalize.LineStart|normalize.ParaStart) != 0 {
 		return false
+	}
+	if i >= 2 && toks[i-1].Kind == normalize.Space && toks[i-2].Kind == normalize.Word {
+		return true // the common case: a word, a space, this word
 	}
 	p := w.prevSolid(i)
 	if p < 0 {
@@ -28,21 +31,23 @@ func (w *walker) midSentence(i int) bool {
 func (w *walker) collectEvidence() {
 	hp := 0
 	ev := &w.st.ev
-	for i, t := range w.toks {
-		if t.Kind != normalize.Word || !isCapShape(t) || w.inHeading(i, &hp) || !w.midSentence(i) {
+	var kb [64]byte
+	toks := w.toks
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != normalize.Word || !isCapShape(*t) || w.inHeading(i, &hp) || !w.midSentence(i) {
 			continue
 		}
-		base, _ := splitPossessive(t.Text(w.text))
+		base, _ := splitPossessive(w.text[t.Start:t.End])
 		if utf8.RuneCountInString(base) < 2 {
 			continue
 		}
-		var h uint64
-		w.s.buf, h = lowerKeyHash(w.s.buf, base)
-		if e := ev.find(h, w.s.buf); e >= 0 {
+		key, h := lowerKeyHash(kb[:0], base)
+		if e := ev.find(h, key); e >= 0 {
 			w.bump(e, 1, 0)
 			continue
 		}
-		if e := ev.add(h, w.s.buf, base); e >= 0 {
+		if e := ev.add(h, key, base); e >= 0 {
 			ev.entries[e].caps = 1
 		}
 	}

@@ -40,20 +40,22 @@ const maxEvidence = 1 << 16
 
 // find returns the index of key's entry, or -1.
 func (t *evTable) find(h uint64, key []byte) int {
-	if len(t.slots) == 0 {
+	slots := t.slots
+	if len(slots) == 0 {
 		return -1
 	}
-	mask := uint64(len(t.slots) - 1)
-	tag := h >> 32 << 32
+	mask := uint64(len(slots) - 1)
+	tag := h &^ 0xffffffff
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
+		s := slots[i]
 		if s == 0 {
 			return -1
 		}
 		if s&^0xffffffff == tag {
-			e := &t.entries[uint32(s)-1]
-			if e.hash == h && string(t.arena[e.key:e.key+uint32(e.keyN)]) == string(key) {
-				return int(uint32(s) - 1)
+			idx := uint32(s) - 1
+			e := &t.entries[idx]
+			if e.hash == h && int(e.keyN) == len(key) && string(t.arena[e.key:e.key+uint32(e.keyN)]) == string(key) {
+				return int(idx)
 			}
 		}
 	}
@@ -84,7 +86,7 @@ func (t *evTable) insert(idx int) {
 	for t.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = h>>32<<32 | uint64(idx+1)
+	t.slots[i] = h&^0xffffffff | uint64(idx+1)
 }
 
 func (t *evTable) grow() {

@@ -226,7 +226,7 @@ func (w *walker) titleEvidence(word string, key []byte) bool {
 	if !w.c.commonFold(word) {
 		return false
 	}
-	if ci, ok := w.c.tables.caps[string(key)]; ok && ci.shape == shapeTitle && ci.capLevel <= 50 {
+	if ci, ok := w.c.tables.lookupString(string(key)); ok && ci.shape == shapeTitle && ci.capLevel <= 50 {
 		return false
 	}
 	return true

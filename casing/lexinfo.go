@@ -66,17 +66,43 @@ type capInfo struct {
 }
 
 // lexTables are the lexicon-derived tables of a Caser, built once per
-// lexicon.
+// lexicon: for each lower-case word with a capitalised spelling, its
+// capInfo.
 type lexTables struct {
-	caps   map[string]capInfo // lower-case word → capInfo, for words with a capitalised spelling
-	capsBF bloom              // the keys of caps
+	caps *capsTable
 }
 
-var defaultTables = sync.OnceValue(func() *lexTables { return buildTables(lexicon.Default()) })
+// lookup returns the capInfo of the lower-case key whose lowerKeyHash is h.
+func (t *lexTables) lookup(h uint64, key []byte) (capInfo, bool) {
+	return t.caps.lookup(h, key)
+}
 
-// buildTables walks the lexicon once, a folded group at a time.
+// lookupString is lookup for a key in a string.
+func (t *lexTables) lookupString(key string) (capInfo, bool) {
+	var buf [64]byte
+	k, h := lowerKeyHash(buf[:0], key)
+	return t.caps.lookup(h, k)
+}
+
+// defaultTables are the default lexicon's tables, made ahead of time.
+var defaultTables = sync.OnceValue(func() *lexTables { return &lexTables{caps: defaultCaps()} })
+
+// buildTables makes the tables of a lexicon.
 func buildTables(lex *lexicon.Lexicon) *lexTables {
-	t := &lexTables{caps: make(map[string]capInfo, 40000), capsBF: newBloom(1 << 20)}
+	data, err := encodeCaps(capsMap(lex))
+	if err != nil {
+		panic(err) // a lexicon's forms are short
+	}
+	t, err := openCaps(string(data))
+	if err != nil {
+		panic(err)
+	}
+	return &lexTables{caps: t}
+}
+
+// capsMap walks the lexicon once, a folded group at a time.
+func capsMap(lex *lexicon.Lexicon) map[string]capInfo {
+	caps := make(map[string]capInfo, 40000)
 	var (
 		key    string
 		info   capInfo
@@ -86,8 +112,7 @@ func buildTables(lex *lexicon.Lexicon) *lexTables {
 		if hasCap && key != "" {
 			info.conf = lexConf(key, info)
 			info.given = info.shape == shapeTitle && (info.class == lexicon.Upper || info.class == lexicon.ProperName) && info.capLevel <= 50
-			t.caps[key] = info
-			t.capsBF.add(hashString(key))
+			caps[key] = info
 		}
 	}
 	for form, e := range lex.Each {
@@ -112,7 +137,7 @@ func buildTables(lex *lexicon.Lexicon) *lexTables {
 		}
 	}
 	flush()
-	return t
+	return caps
 }
 
 // foldKey lower-cases s and writes ’ as ', the lexicon's apostrophe.

@@ -13,11 +13,13 @@ func (w *walker) scan() {
 	toks := w.toks
 	hp := 0
 	skipPhrase := -1
-	for i, t := range toks {
+	var kb [64]byte // the key of each word, on the stack
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind != normalize.Word || t.Is(normalize.Technical) {
 			continue
 		}
-		text := t.Text(w.text)
+		text := w.text[t.Start:t.End]
 		if len(text) <= 2 && (text[0]|0x20) == 'a' && (text == "a" || text == "A" || text == "an" || text == "An") {
 			w.s.arts = append(w.s.arts, i) // judged last, when the next word's case is known
 			continue
@@ -26,8 +28,7 @@ func (w *walker) scan() {
 			continue
 		}
 		base, suf := splitPossessive(text)
-		key, h := lowerKeyHash(w.s.buf, base)
-		w.s.buf = key
+		key, h := lowerKeyHash(kb[:0], base)
 		if i > skipPhrase && w.c.phraseBF.has(h) {
 			if end := w.phrase(i, key); end > 0 {
 				skipPhrase = end
@@ -52,9 +53,8 @@ func (w *walker) scan() {
 		}
 		var ci capInfo
 		inCaps := false
-		if w.c.tables.capsBF.has(h) {
-			ci, inCaps = w.caps(key)
-			if inCaps && ci.conf > 0 {
+		if ci, inCaps = w.c.tables.lookup(h, key); inCaps {
+			if ci.conf > 0 {
 				w.add(i, recase(base, ci.form)+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
 			}
 		}
@@ -72,7 +72,7 @@ func (w *walker) scan() {
 			}
 		}
 	given:
-		if j := w.nextWordAfterSpace(i); j >= 0 && startsWordUpper(toks[j], w.text) && toks[j].Flags&(normalize.SentenceStart|normalize.Technical) == 0 {
+		if j := w.nextWordAfterSpace(i); j >= 0 && startsWordUpper(&toks[j], w.text) && toks[j].Flags&(normalize.SentenceStart|normalize.Technical) == 0 {
 			w.givenName(i, j, base, suf, ci, inCaps)
 		}
 	}
@@ -80,7 +80,7 @@ func (w *walker) scan() {
 
 // startsWordUpper is startsUpper for a word token, from its flags where
 // they tell: a word of lower-case letters only does not.
-func startsWordUpper(t normalize.Token, text string) bool {
+func startsWordUpper(t *normalize.Token, text string) bool {
 	if t.Flags&(normalize.Title|normalize.Upper|normalize.Mixed) == 0 {
 		return false
 	}
@@ -166,7 +166,7 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 	}
 	// strong: the surname is nothing but a name (unknown to the lexicon,
 	// or only a proper name).
-	sci, sInCaps := w.c.tables.caps[sKey]
+	sci, sInCaps := w.c.tables.lookupString(sKey)
 	strong := !w.c.known(sur) || (sInCaps && sci.lowLevel == 0 && sci.class == lexicon.ProperName)
 	switch {
 	case !inCaps:
@@ -369,9 +369,7 @@ func (w *walker) tryGiven(i, j int) bool {
 	w.s.buf = lowerKey(w.s.buf, base)
 	var ci capInfo
 	inCaps := false
-	if w.c.tables.capsBF.has(hashBytes(w.s.buf)) {
-		ci, inCaps = w.caps(w.s.buf)
-	}
+	ci, inCaps = w.caps(w.s.buf)
 	n := len(w.s.cands)
 	w.givenName(i, j, base, suf, ci, inCaps)
 	if len(w.s.cands) == n || w.s.cands[n].conf < normalize.DefaultThreshold {
