@@ -42,8 +42,8 @@ func (e *readError) Unwrap() error { return e.err }
 // pieces also spares the chunker above a growing copy per small read.
 const checkedBufSize = 64 << 10
 
-// maxEmptyReads is how many reads returning nothing a checkedReader accepts
-// in a row before it gives up with io.ErrNoProgress.
+// maxEmptyReads is how many reads in a row returning nothing a
+// checkedReader accepts before it gives up with io.ErrNoProgress.
 const maxEmptyReads = 100
 
 // checkedReader passes a stream of text through unchanged and fails at the
@@ -101,7 +101,10 @@ func (cr *checkedReader) fill() {
 			n = 0
 		}
 		cr.end += n
-		if n == 0 && err == nil {
+		switch {
+		case n > 0:
+			empty = 0
+		case err == nil:
 			if empty++; empty >= maxEmptyReads {
 				err = io.ErrNoProgress
 			}
