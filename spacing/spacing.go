@@ -15,7 +15,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
 )
 
@@ -191,9 +190,9 @@ func gluedBeforeQuote(text string, prev normalize.Token) bool {
 }
 
 // gluedLowerSentence reports whether the period toks[i] joins two sentences
-// whose second starts in lower case, "time.the": both sides are dictionary
-// words, the right one a closed-class word that opens sentences
-// (data/starters.txt), and the pair is not part of a longer dotted name.
+// whose second starts in lower case, "time.the": a word of three letters or
+// more before it, a closed-class word that opens sentences
+// (data/starters.txt) after it, and no longer dotted name around them.
 func gluedLowerSentence(text string, toks []normalize.Token, i int) bool {
 	prev, next := toks[i-1], toks[i+1]
 	if prev.Kind != normalize.Word || next.Kind != normalize.Word || !next.Is(normalize.Lower) ||
@@ -203,12 +202,9 @@ func gluedLowerSentence(text string, toks []normalize.Token, i int) bool {
 	if i+2 < len(toks) && toks[i+2].Kind == normalize.Punct && runeOf(text, toks[i+2]) == '.' {
 		return false // "a.b.c"
 	}
-	if !starters().has(next.Text(text)) {
-		return false
-	}
-	known := false
-	lexicon.Default().LookupFold(prev.Text(text), func(string, lexicon.Entry) bool { known = true; return false })
-	return known
+	// The word before is not looked up: the spelling pass, which runs later,
+	// may correct it, and this decision must not change when it does.
+	return starters().has(next.Text(text))
 }
 
 //go:embed data/starters.txt
