@@ -1,8 +1,12 @@
 package casing_test
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/copyedit/copyedit/casing"
 	"github.com/copyedit/copyedit/normalize"
@@ -59,5 +63,40 @@ func BenchmarkCorpusTokenize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		p.Fix(text)
+	}
+}
+
+// TestNewCold times New and a first Edits in a fresh process (this test
+// binary run again), where nothing is built yet: the pass's share of the
+// time to first output, which must stay far below 50 ms.
+func TestNewCold(t *testing.T) {
+	if os.Getenv("CASING_NEW_COLD") == "1" {
+		t0 := time.Now()
+		c, err := casing.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Edits(normalize.NewDoc("It was a interesting day in russia.\n"))
+		fmt.Printf("cold %d\n", time.Since(t0).Microseconds())
+		return
+	}
+	if testing.Short() {
+		t.Skip("runs the test binary again")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestNewCold$")
+	cmd.Env = append(os.Environ(), "CASING_NEW_COLD=1")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err, string(out))
+	}
+	var us int
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, err := fmt.Sscanf(line, "cold %d", &us); err == nil {
+			break
+		}
+	}
+	t.Logf("New and a first Edits, cold: %d µs", us)
+	if us <= 0 || us > 50_000 {
+		t.Errorf("New and a first Edits took %d µs cold, want under 50 ms", us)
 	}
 }

@@ -106,9 +106,14 @@
 //
 // # Cost
 //
-// The pass does no allocation per token on clean text: Bloom filters in
-// front of the lexicon table and the per-document evidence keep most words
-// to a hash of their bytes. Building the lexicon table takes a few
-// milliseconds once per process; New after that costs about 0.1 ms.
-// Run go test -bench . ./casing/ for the numbers.
+// The pass does no allocation per token: each word is lowered into a
+// buffer on the stack and hashed once (FNV-1a), and that hash keys every
+// table it is looked up in. The capitalisation table of the default
+// lexicon is made ahead of time (data/caps.bin, go generate) and read in
+// place, behind a 64 KiB Bloom filter, so New builds nothing (about 0.2
+// ms in a fresh process; a lexicon given by WithLexicon has its table
+// built by New, some 20 ms). The document's evidence lives in an
+// open-addressing table over one byte arena, bounded to 65,536 words
+// (about 6 MiB at most). Run go test -bench . ./casing/ for the numbers;
+// BenchmarkCorpus reads the corpus of examples/corpus.
 package casing
