@@ -14,25 +14,29 @@ import (
 
 // corpusText reads the benchmark corpus named by $COPYEDIT_CORPUS (default
 // /tmp/c4.txt, written by go run ./examples/corpus -mb 4 -seed 1 -o
-// /tmp/c4.txt), or skips.
-func corpusText(b *testing.B) string {
+// /tmp/c4.txt -gold /tmp/c4.gold.txt), or with gold the same text without
+// its planted defects (the name with .gold before .txt), or skips.
+func corpusText(b *testing.B, gold bool) string {
 	b.Helper()
 	name := os.Getenv("COPYEDIT_CORPUS")
 	if name == "" {
 		name = "/tmp/c4.txt"
 	}
+	if gold {
+		name = strings.TrimSuffix(name, ".txt") + ".gold.txt"
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		b.Skipf("no corpus (%v): go run ./examples/corpus -mb 4 -seed 1 -o /tmp/c4.txt", err)
+		b.Skipf("no corpus (%v): go run ./examples/corpus -mb 4 -seed 1 -o /tmp/c4.txt -gold /tmp/c4.gold.txt", err)
 	}
 	return string(data)
 }
 
 // BenchmarkCorpus runs the pass alone in a pipeline over the corpus, as
 // copyedit.New(copyedit.WithPasses("casing")).Fix does: chunking,
-// tokenizing and applying the edits included.
+// tokenizing and applying the edits included; dirty is the corpus with its
+// defects, clean the same text without them.
 func BenchmarkCorpus(b *testing.B) {
-	text := corpusText(b)
 	c, err := casing.New()
 	if err != nil {
 		b.Fatal(err)
@@ -41,17 +45,22 @@ func BenchmarkCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		p.Fix(text)
+	for _, name := range []string{"dirty", "clean"} {
+		b.Run(name, func(b *testing.B) {
+			text := corpusText(b, name == "clean")
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				p.Fix(text)
+			}
+		})
 	}
 }
 
 // BenchmarkCorpusTokenize is the tokenizing share of BenchmarkCorpus: a
 // pipeline whose one pass asks for the tokens and edits nothing.
 func BenchmarkCorpusTokenize(b *testing.B) {
-	text := corpusText(b)
+	text := corpusText(b, false)
 	p, err := normalize.NewPipeline([]normalize.Pass{normalize.PassFunc{PassName: "tokens", Func: func(d *normalize.Doc) []normalize.Edit {
 		d.Tokens()
 		return nil
