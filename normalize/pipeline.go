@@ -190,7 +190,7 @@ type session struct {
 	base            int  // offset of the next chunk in the input
 	lines, sugLines lineCounter
 	report          func(Change, bool)
-	tokens          []Token // token memory, reused from chunk to chunk
+	tokens, spare   []Token // token memory, reused from chunk to chunk
 }
 
 func (p *Pipeline) newSession(report func(Change, bool)) *session {
@@ -230,12 +230,7 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 	}
 	t := tracker{orig: chunk, cur: chunk}
 	d := &Doc{Text: chunk, Continued: continued, state: st, tokens: se.tokens}
-	defer func() { se.tokens = d.tokens }()
 	for _, pass := range p.passes {
-		if d.Text != t.cur {
-			// The text changed: tokenize it again, in the same memory.
-			d = &Doc{Text: t.cur, Continued: continued, state: st, tokens: d.tokens}
-		}
 		edits := p.edits(pass, d)
 		do := edits
 		for i, e := range edits {
@@ -246,7 +241,11 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 			}
 		}
 		t.apply(do)
+		if len(do) > 0 {
+			d = se.edited(d, t.cur, do)
+		}
 	}
+	se.tokens = d.tokens
 	changes := make([]Change, len(t.spans))
 	for i, sp := range t.spans {
 		changes[i] = Change{
@@ -269,13 +268,8 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 
 // runQuiet is run without a report: the edits are made, not tracked.
 func (p *Pipeline) runQuiet(chunk string, se *session) string {
-	st, continued := se.st, se.continued
-	d := &Doc{Text: chunk, Continued: continued, state: st, tokens: se.tokens}
-	defer func() { se.tokens = d.tokens }()
+	d := &Doc{Text: chunk, Continued: se.continued, state: se.st, tokens: se.tokens}
 	for _, pass := range p.passes {
-		if d.Text != chunk {
-			d = &Doc{Text: chunk, Continued: continued, state: st, tokens: d.tokens}
-		}
 		edits := p.edits(pass, d)
 		for _, e := range edits {
 			if e.Sure() < p.threshold {
@@ -283,9 +277,29 @@ func (p *Pipeline) runQuiet(chunk string, se *session) string {
 				break
 			}
 		}
-		chunk = Apply(chunk, edits)
+		if len(edits) > 0 {
+			d = se.edited(d, Apply(d.Text, edits), edits)
+		}
 	}
-	return chunk
+	se.tokens = d.tokens
+	return d.Text
+}
+
+// edited returns the Doc of text, which edits made from d's text. When the
+// pass read d's tokens, the new ones are derived from them, reading again
+// only around the edits, into the session's spare token memory; otherwise
+// they are read whole when asked for.
+func (se *session) edited(d *Doc, text string, edits []Edit) *Doc {
+	nd := &Doc{Text: text, Continued: d.Continued, state: d.state, tokens: se.spare}
+	if d.ready {
+		if toks, ok := retokenize(d.Text, d.tokens, text, edits, !d.Continued, se.spare); ok {
+			nd.tokens, nd.ready = toks, true
+		} else {
+			nd.tokens = toks // keep the memory it grew
+		}
+	}
+	se.spare = d.tokens
+	return nd
 }
 
 // keep returns the edits whose confidence is at least threshold (sure) or
