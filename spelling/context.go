@@ -38,6 +38,14 @@ func (ctx context) cost(s *Speller, c string) float64 {
 	return 0
 }
 
+// costTenths is cost in tenths of a nat.
+func (ctx context) costTenths(s *Speller, c string) tenths {
+	if !ctx.nextPlural && !ctx.nextSingular {
+		return 0
+	}
+	return nat(ctx.cost(s, c))
+}
+
 // functionWords end a noun phrase: after them the next word is no longer
 // part of it.
 var functionWords = map[string]bool{

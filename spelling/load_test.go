@@ -22,7 +22,7 @@ func TestLoadMemory(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("candidate words: %d, %d trie nodes, %d bytes embedded; %d bytes allocated to load",
 		v.Trie.Len(), v.Trie.Nodes(), len(vocabData), after.TotalAlloc-before.TotalAlloc)
-	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4096))
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<10), "nothing is built")
 	assert.Greater(t, v.Trie.Len(), 100000)
 	require.NoError(t, v.Trie.Check())
 	// Capitalized dictionary words are candidates in their own case.

@@ -2,6 +2,7 @@ package spelling
 
 import (
 	"math"
+	"sync"
 
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/spelling/internal/vocab"
@@ -158,22 +159,91 @@ const maxModelLen = 40
 // letter of the typed word.
 const maxChunksAt = 8
 
-// channel holds the error model's working space for one typed word: the
-// costs that depend on it alone are computed once by prepare, then cost
-// scores each candidate against it.
-type channel struct {
-	d       [maxModelLen + 2][maxModelLen + 2]float64
-	typed   string
-	add     [maxModelLen + 1]float64 // cost of the extra letter typed[j-1]
-	addEnd  float64                  // that cost for the last letter after the whole word
-	chunkN  [maxModelLen + 1]uint8
-	chunkAt [maxModelLen + 1][maxChunksAt]uint8 // chunks whose typed side ends at j
-	drop    [maxModelLen + 1]float64
+// The error model computes in tenths of a nat, in integers: every weight is
+// a multiple of 0.1, so the sums are exact, and integer arithmetic is
+// cheaper than floating point.
+type tenths = int32
+
+// nat converts a cost in nats to tenths.
+func nat(x float64) tenths { return tenths(math.Round(x * 10)) }
+
+// costs are model's weights in tenths, with the substitution costs by pair
+// of letters.
+type costs struct {
+	transpose, dropDouble, dropFinalE, dropVowel, drop tenths
+	addDouble, addNeighbour, addVowel, addFinalE, add  tenths
+	chunk, first                                       tenths
+	subst                                              [symbols][symbols]tenths
+	// The ranking's costs: the prior by level class, and the rest.
+	prior                                       [16]tenths
+	capital, otherLocale, bonusCurated, curated tenths
 }
 
-func first(i int) float64 {
+// symbols are the letters the error model tells apart: a–z, and one for
+// anything else.
+const symbols = 27
+
+// symbol numbers a byte for the error model.
+func symbol(c byte) uint8 {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a'
+	}
+	return symbols - 1
+}
+
+// weights returns the model's weights in tenths.
+var weights = sync.OnceValue(func() *costs {
+	m := &model
+	c := &costs{
+		transpose: nat(m.costTranspose), dropDouble: nat(m.costDropDouble), dropFinalE: nat(m.costDropFinalE),
+		dropVowel: nat(m.costDropVowel), drop: nat(m.costDrop),
+		addDouble: nat(m.costAddDouble), addNeighbour: nat(m.costAddNeighbour), addVowel: nat(m.costAddVowel),
+		addFinalE: nat(m.costAddFinalE), add: nat(m.costAdd),
+		chunk: nat(m.costChunk), first: nat(m.costFirst),
+	}
+	for i, p := range priorByClass {
+		c.prior[i] = nat(m.priorScale * p)
+	}
+	c.capital, c.otherLocale, c.bonusCurated = nat(m.costCapital), nat(costOtherLocale), nat(m.bonusCurated)
+	c.curated = nat(m.priorScale*priorCost(lexicon.Entry{Level: 35}) + costCurated)
+	nb := neighbours()
+	letter := func(s int) byte {
+		if s == symbols-1 {
+			return '\''
+		}
+		return byte('a' + s)
+	}
+	for a := range symbols {
+		for b := range symbols {
+			c.subst[a][b] = nat(substCost(letter(a), letter(b), nb))
+		}
+	}
+	return c
+})
+
+// channel holds the error model's working space for one typed word: the
+// costs that depend on it alone are computed once by prepare, then cost
+// scores each candidate against it. Candidates given in sorted order share
+// the rows of their common prefix: only the rows after it are computed.
+type channel struct {
+	w       *costs
+	typed   string
+	tsym    [maxModelLen]uint8
+	add     [maxModelLen + 1]tenths // cost of the extra letter typed[j-1]
+	addEnd  tenths                  // that cost for the last letter after the whole word
+	chunkN  [maxModelLen + 1]uint8
+	chunkAt [maxModelLen + 1][maxChunksAt]uint8 // chunks whose typed side ends at j
+	// The rows of the last candidate scored, and the candidate.
+	d    [maxModelLen + 2][maxModelLen + 2]tenths
+	drop [maxModelLen + 1]tenths
+	last [maxModelLen]byte
+	n    int
+}
+
+// first is the first-letter penalty of an edit at intended position i.
+func (ch *channel) first(i int) tenths {
 	if i <= 1 {
-		return model.costFirst
+		return ch.w.first
 	}
 	return 0
 }
@@ -185,26 +255,30 @@ func (ch *channel) prepare(typed string) bool {
 	if m > maxModelLen {
 		return false
 	}
+	w := weights()
+	ch.w = w
 	ch.typed = typed
+	ch.n = -1 // no rows to share
 	nb := neighbours()
 	for j := 1; j <= m; j++ {
 		c := typed[j-1]
-		var v float64
+		ch.tsym[j-1] = symbol(c)
+		var v tenths
 		switch {
 		case (j > 1 && typed[j-2] == c) || (j < m && typed[j] == c):
-			v = model.costAddDouble
+			v = w.addDouble
 		case isVowel(c) && ((j > 1 && isVowel(typed[j-2])) || (j < m && isVowel(typed[j]))):
-			v = model.costAddVowel + first(j)
+			v = w.addVowel + ch.first(j)
 		case (j > 1 && nb[typed[j-2]&127][c&127]) || (j < m && nb[typed[j]&127][c&127]):
-			v = model.costAddNeighbour + first(j)
+			v = w.addNeighbour + ch.first(j)
 		default:
-			v = model.costAdd + first(j)
+			v = w.add + ch.first(j)
 		}
 		ch.add[j] = v
 	}
 	ch.addEnd = ch.add[m]
 	if m > 3 && typed[m-1] == 'e' && !(typed[m-2] == 'e') {
-		ch.addEnd = model.costAddFinalE
+		ch.addEnd = w.addFinalE
 	}
 	chs := chunks()
 	for j := 0; j <= m; j++ {
@@ -218,6 +292,11 @@ func (ch *channel) prepare(typed string) bool {
 				ch.chunkN[j]++
 			}
 		}
+	}
+	d := &ch.d
+	d[0][0] = 0
+	for j := 1; j <= m; j++ {
+		d[0][j] = d[0][j-1] + ch.add[j]
 	}
 	return true
 }
@@ -241,58 +320,81 @@ func substCost(a, b byte, nb *[128][128]bool) float64 {
 }
 
 // cost returns −log P(typed | intended), typed as given to prepare: the
-// cheapest weighted alignment of the two.
+// cheapest weighted alignment of the two, in nats.
 func (ch *channel) cost(intended string) float64 {
+	return float64(ch.costTenths(intended)) / 10
+}
+
+// infCost stands for a candidate the model cannot score.
+const infCost tenths = 1 << 24
+
+// costTenths is cost in tenths of a nat.
+func (ch *channel) costTenths(intended string) tenths {
 	typed := ch.typed
 	n, m := len(intended), len(typed)
 	if n > maxModelLen {
-		return math.Inf(1)
+		return infCost
 	}
-	nb := neighbours()
-	chs := chunks()
-	d := &ch.d
-	for i := 1; i <= n; i++ {
-		c := intended[i-1]
-		switch {
-		case (i > 1 && intended[i-2] == c) || (i < n && intended[i] == c):
-			ch.drop[i] = model.costDropDouble
-		case i == n && c == 'e' && n > 2:
-			ch.drop[i] = model.costDropFinalE + first(i)
-		case isVowel(c):
-			ch.drop[i] = model.costDropVowel + first(i)
-		default:
-			ch.drop[i] = model.costDrop + first(i)
+	w := ch.w
+	// Rows 1…p-1 of the common prefix with the last candidate are the
+	// same (a row's drop cost looks one letter ahead, so row p is not).
+	p := 0
+	if ch.n >= 0 {
+		for p < min(n, ch.n) && ch.last[p] == intended[p] {
+			p++
 		}
 	}
-	d[0][0] = 0
-	for j := 1; j <= m; j++ {
-		d[0][j] = d[0][j-1] + ch.add[j]
-	}
-	for i := 1; i <= n; i++ {
-		drop := ch.drop[i]
-		d[i][0] = d[i-1][0] + drop
-		a := intended[i-1]
+	from := max(p, 1)
+	copy(ch.last[from-1:n], intended[from-1:n])
+	ch.n = n
+	d := &ch.d
+	chs := chunks()
+	for i := from; i <= n; i++ {
+		c := intended[i-1]
+		var drop tenths
+		switch {
+		case (i > 1 && intended[i-2] == c) || (i < n && intended[i] == c):
+			drop = w.dropDouble
+		case i == n && c == 'e' && n > 2:
+			drop = w.dropFinalE + ch.first(i)
+		case isVowel(c):
+			drop = w.dropVowel + ch.first(i)
+		default:
+			drop = w.drop + ch.first(i)
+		}
+		ch.drop[i] = drop
+		prev, cur := &d[i-1], &d[i]
+		cur[0] = prev[0] + drop
+		sub := &w.subst[symbol(c)]
+		var firstSub tenths
+		if i == 1 {
+			firstSub = w.first
+		}
+		var before byte
+		if i > 1 {
+			before = intended[i-2]
+		}
 		for j := 1; j <= m; j++ {
-			sub := substCost(a, typed[j-1], nb)
-			if sub != 0 && i == 1 {
-				sub += model.costFirst
+			s := sub[ch.tsym[j-1]]
+			if s != 0 {
+				s += firstSub
 			}
 			add := ch.add[j]
 			if j == m && i == n {
 				add = ch.addEnd
 			}
-			v := min(d[i-1][j-1]+sub, d[i-1][j]+drop, d[i][j-1]+add)
-			if i > 1 && j > 1 && a == typed[j-2] && intended[i-2] == typed[j-1] && a != intended[i-2] {
-				v = min(v, d[i-2][j-2]+model.costTranspose)
+			v := min(prev[j-1]+s, prev[j]+drop, cur[j-1]+add)
+			if i > 1 && j > 1 && c == typed[j-2] && before == typed[j-1] && c != before {
+				v = min(v, d[i-2][j-2]+w.transpose)
 			}
 			for _, k := range ch.chunkAt[j][:ch.chunkN[j]] {
-				c := &chs[k]
-				la, lb := len(c.intended), len(c.typed)
-				if la <= i && intended[i-la:i] == c.intended {
-					v = min(v, d[i-la][j-lb]+model.costChunk+first(i-la+1))
+				cc := &chs[k]
+				la, lb := len(cc.intended), len(cc.typed)
+				if la <= i && intended[i-la:i] == cc.intended {
+					v = min(v, d[i-la][j-lb]+w.chunk+ch.first(i-la+1))
 				}
 			}
-			d[i][j] = v
+			cur[j] = v
 		}
 	}
 	return d[n][m]

@@ -9,6 +9,7 @@ import (
 
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
+	"github.com/copyedit/copyedit/spelling/internal/vocab"
 )
 
 // evidenceKey keys the pass's per-document evidence in normalize.State.
@@ -85,31 +86,33 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	var starts []int // indexes of words that may start a confusion phrase
 	hot := s.hot()
 	confusions := !s.disabled[RuleConfusion]
-	for i, t := range toks {
-		if t.Is(normalize.ParaStart) || paras == nil {
+	for i := range toks {
+		t := &toks[i]
+		if t.Flags&normalize.ParaStart != 0 || paras == nil {
 			paras = append(paras, paragraph{})
 		}
 		if t.Kind != normalize.Word {
 			continue
 		}
-		w := t.Text(text)
-		key, hasKey := foldKey(w)
-		if confusions && (hasKey && s.starts.has(key) || !hasKey && s.starts.long) {
+		// A word of up to eight letters has one key for both tables: its
+		// lower case, packed.
+		key, hasKey := vocab.KeyAt(text, t.Start, t.End)
+		short := hasKey && t.End-t.Start <= 8
+		if confusions && (short && s.starts.has(key) || !short && s.starts.long) {
 			starts = append(starts, i)
 		}
 		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
 			continue
 		}
 		para := &paras[len(paras)-1]
-		if t.Is(normalize.Lower) {
+		if t.Flags&normalize.Lower != 0 {
 			para.words++
 		}
 		// Most words are common ones: known, and common to every locale.
-		// (For a word in lower case or capitalized, the folded key is
-		// the common words' key.)
 		if hasKey && hot != nil && t.Flags&(normalize.Lower|normalize.Title) != 0 && hot.Has(key) {
 			continue
 		}
+		w := t.Text(text)
 		shape := lowerCase
 		if t.Is(normalize.Title) {
 			shape = titleCase
@@ -299,7 +302,9 @@ type decision struct {
 func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64, ctx context) decision {
 	rule := RuleTypo
 	curatedFix, isCurated := curated(lw)
-	cands := s.rank(sc, lw, keep, ctx)
+	// A capitalized word three edits from any word is a name: its edit
+	// would need a confidence that so far a correction never has.
+	cands := s.rank(sc, lw, keep, ctx, shape == lowerCase)
 	if len(cands) == 0 {
 		return decision{}
 	}

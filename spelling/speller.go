@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/normalize"
 	"github.com/copyedit/copyedit/spelling/internal/trie"
 	"github.com/copyedit/copyedit/spelling/internal/vocab"
 )
@@ -208,7 +209,7 @@ func New(opts ...Option) (*Speller, error) {
 		// common words are no help if one of them is among them.
 		h := s.vocab().Hot
 		for _, w := range c.words {
-			if k, ok := foldKey(w.Form); ok && h.Has(k) {
+			if k, ok := vocab.Key(w.Form); ok && h.Has(k) {
 				return nil
 			}
 		}
@@ -234,7 +235,6 @@ func (s *Speller) Locale() Locale { return s.locale }
 type scratch struct {
 	search trie.Searcher
 	ch     channel
-	cands  []ranked
 	top    []Suggestion
 	lower  [trie.MaxQuery]byte
 }
@@ -379,7 +379,7 @@ func (s *Speller) Suggest(word string) []Suggestion {
 		// A rare real word: it competes as itself.
 		keep = priorCost(e)
 	}
-	cands := s.rank(sc, lw, keep, context{locale: s.preferred(nil)})
+	cands := s.rank(sc, lw, keep, context{locale: s.preferred(nil)}, true)
 	out := make([]Suggestion, len(cands))
 	for i, c := range cands {
 		out[i] = c
@@ -405,52 +405,124 @@ const maxSuggestions = 5
 
 // rank scores the candidates of a lower-case ASCII word and returns the
 // best few, best first, with their confidence against each other and
-// against keeping the word (whose cost is keep). The result lives in sc.
-func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context) []Suggestion {
-	sc.cands = sc.cands[:0]
+// against keeping the word (whose cost is keep). With far, a long word with
+// no likely correction within two edits is searched at three. The result
+// lives in sc.
+func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far bool) []Suggestion {
 	sc.top = sc.top[:0]
-	v := s.vocab()
 	fix, curatedHit := curated(w)
-	total := math.Exp(-keep)
 	if !sc.ch.prepare(w) {
 		return nil
 	}
-	s.score(sc, s.search(sc, v, w, 2), ctx, fix, curatedHit, &total)
-	if len(w) >= minFarLen && bestCost(sc.cands) > farCost {
-		// No likely word within two edits: a long word may be three away
-		// ("necasery").
-		sc.cands = sc.cands[:0]
-		total = math.Exp(-keep)
-		s.score(sc, s.search(sc, v, w, 3), ctx, fix, curatedHit, &total)
-	}
-	if curatedHit && !slices.ContainsFunc(sc.cands, func(x ranked) bool { return x.is(fix) }) {
-		cost := model.priorScale*priorCost(lexicon.Entry{Level: 35}) + costCurated
-		total += math.Exp(-cost)
-		sc.cands = append(sc.cands, ranked{key: fix, cost: cost})
-	}
-	slices.SortFunc(sc.cands, func(a, b ranked) int {
-		if a.cost != b.cost {
-			if a.cost < b.cost {
-				return -1
-			}
-			return 1
+	// Words whose first letter differs from w's are searched one edit
+	// away, not two: two edits one of which is at the first letter make an
+	// unlikely correction, and a fourth of the search's work is there.
+	// They still take a share of the probability, which matters where it
+	// could decide between an edit and a suggestion: there the search is
+	// made again, in full.
+	var rk ranking
+	s.collect(sc, &rk, w, keep, ctx, far, fix, curatedHit, 1)
+	if rk.n > 0 {
+		c := expTenths(rk.top[0].cost) / rk.total
+		if nearThreshold(c, normalize.DefaultThreshold) || nearThreshold(c, minSuggest) {
+			s.collect(sc, &rk, w, keep, ctx, far, fix, curatedHit, maxSearchDistance)
 		}
-		return a.compare(b)
-	})
-	for _, c := range sc.cands[:min(len(sc.cands), maxSuggestions)] {
+	}
+	for _, c := range rk.top[:rk.n] {
 		// The searcher's spellings last until its next search: the few
 		// kept are copied.
-		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: c.cost, Confidence: math.Exp(-c.cost) / total})
+		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: float64(c.cost) / 10, Confidence: expTenths(c.cost) / rk.total})
 	}
 	return sc.top
 }
+
+// nearThreshold reports whether confidence c is at threshold t or up to a
+// tenth above it, where the share of the words not searched could take it
+// below.
+func nearThreshold(c, t float64) bool { return c >= t && c < t*1.1 }
+
+// maxSearchDistance is the most edits a correction can be from the word.
+const maxSearchDistance = 3
+
+// collect scores the candidates of w into rk: the words within two edits
+// (three for a long word with no likely one nearer, with far), up to
+// other of them where the first letter differs.
+func (s *Speller) collect(sc *scratch, rk *ranking, w string, keep float64, ctx context, far bool, fix string, curatedHit bool, other int) {
+	v := s.vocab()
+	rk.reset(keep)
+	s.score(sc, rk, s.search(sc, v, w, 2, other), ctx, fix, curatedHit)
+	if far && len(w) >= minFarLen && rk.best() > nat(farCost) {
+		// No likely word within two edits: a long word may be three away
+		// ("necasery").
+		rk.reset(keep)
+		s.score(sc, rk, s.search(sc, v, w, 3, other), ctx, fix, curatedHit)
+	}
+	if curatedHit && !rk.sawFix {
+		rk.add(ranked{key: fix, cost: weights().curated})
+	}
+}
+
+// ranking keeps the best candidates of a word and the probability of all
+// its explanations.
+type ranking struct {
+	top    [maxSuggestions]ranked // best first
+	n      int
+	total  float64 // the sum of exp(-cost) over the candidates and keeping
+	sawFix bool    // misspell's correction was among the candidates
+}
+
+func (rk *ranking) reset(keep float64) {
+	*rk = ranking{total: math.Exp(-keep)}
+}
+
+// best returns the lowest cost so far, or infCost.
+func (rk *ranking) best() tenths {
+	if rk.n == 0 {
+		return infCost
+	}
+	return rk.top[0].cost
+}
+
+// add counts candidate r, and keeps it if it is among the best: by cost,
+// then by spelling.
+func (rk *ranking) add(r ranked) {
+	rk.total += expTenths(r.cost)
+	i := rk.n
+	for i > 0 && (r.cost < rk.top[i-1].cost || r.cost == rk.top[i-1].cost && r.compare(rk.top[i-1]) < 0) {
+		i--
+	}
+	if i >= maxSuggestions {
+		return
+	}
+	if rk.n < maxSuggestions {
+		rk.n++
+	}
+	copy(rk.top[i+1:rk.n], rk.top[i:rk.n-1])
+	rk.top[i] = r
+}
+
+// expTenths returns exp(-t/10).
+func expTenths(t tenths) float64 {
+	if t >= 0 && int(t) < len(expTable) {
+		return expTable[t]
+	}
+	return math.Exp(-float64(t) / 10)
+}
+
+// expTable holds exp(-t/10) for the costs candidates have.
+var expTable = func() (e [1024]float64) {
+	for t := range e {
+		e[t] = math.Exp(-float64(t) / 10)
+	}
+	return e
+}()
 
 // ranked is a scored candidate: its lower case (or, for misspell's
 // correction, its spelling), whether it is spelt capitalized, and its cost.
 type ranked struct {
 	key     string
 	capital bool
-	cost    float64
+	cost    tenths
 }
 
 // first returns the first byte of the candidate's spelling.
@@ -492,42 +564,35 @@ func (r ranked) word() string {
 	return string(b)
 }
 
-// search returns the candidate words within maxd edits of w.
-func (s *Speller) search(sc *scratch, v *vocab.Vocab, w string, maxd int) []trie.Match {
-	return sc.search.Search(v.Trie, w, maxd)
+// search returns the candidate words within maxd edits of w, and within
+// other of them when their first letter differs (see trie.Budget).
+func (s *Speller) search(sc *scratch, v *vocab.Vocab, w string, maxd, other int) []trie.Match {
+	return sc.search.SearchBudget(v.Trie, w, trie.Budget{Same: maxd, Other: min(maxd, other)})
 }
 
 // farCost is the cost above which the best candidate within two edits is
 // too unlikely to stop the search at three.
 const farCost = 14.0
 
-func bestCost(c []ranked) float64 {
-	best := math.Inf(1)
-	for _, x := range c {
-		best = min(best, x.cost)
-	}
-	return best
-}
-
-// score appends the scored matches to sc.cands and adds their
-// probabilities to total.
-func (s *Speller) score(sc *scratch, matches []trie.Match, ctx context, fix string, curatedHit bool, total *float64) {
+// score adds the scored matches to rk.
+func (s *Speller) score(sc *scratch, rk *ranking, matches []trie.Match, ctx context, fix string, curatedHit bool) {
+	w := weights()
 	for _, m := range matches {
 		cd := vocab.Cand(m.Payload)
 		r := ranked{key: sc.search.Word(m), capital: cd&vocab.Capital != 0}
-		cost := model.priorScale*prior(cd) + sc.ch.cost(r.key) + ctx.cost(s, r.key)
+		cost := w.prior[cd&vocab.Level] + sc.ch.costTenths(r.key) + ctx.costTenths(s, r.key)
 		if r.capital {
-			cost += model.costCapital
+			cost += w.capital
 		}
 		if !acceptedCand(cd, ctx.locale) {
-			cost += costOtherLocale
+			cost += w.otherLocale
 		}
 		if curatedHit && r.is(fix) {
-			cost -= model.bonusCurated
+			cost -= w.bonusCurated
+			rk.sawFix = true
 		}
 		r.cost = cost
-		*total += math.Exp(-cost)
-		sc.cands = append(sc.cands, r)
+		rk.add(r)
 	}
 }
 

@@ -103,7 +103,8 @@ type Trie struct {
 
 // node returns node i.
 func (t *Trie) node(i uint32) node {
-	s := t.data[i*8 : i*8+8]
+	s := t.data[int(i)*8:]
+	_ = s[7] // one bounds check, and one 8-byte load
 	return node(uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56)
 }
@@ -326,7 +327,7 @@ type Searcher struct {
 	full uint64 // the bits of the query prefixes 0..m
 	same int    // the budget of words that start like the query
 	q0   int    // the symbol of the query's first letter (or -1)
-	peq  [symbols]uint64
+	peq  [32]uint64
 	next [MaxQuery + 1]uint32 // the symbol bit of query letter j
 	path [maxDepth + 2]byte
 	st   [maxDepth + 2]state // the state of the node at each depth of the walk
@@ -334,22 +335,9 @@ type Searcher struct {
 	buf  []byte
 }
 
-// state is the set of query prefixes (bit j: the first j bytes) within e
-// edits of a node's prefix, for e = 0…3.
-type state struct{ e0, e1, e2, e3 uint64 }
-
-// at returns the set for e edits.
-func (st *state) at(e int) uint64 {
-	switch e {
-	case 0:
-		return st.e0
-	case 1:
-		return st.e1
-	case 2:
-		return st.e2
-	}
-	return st.e3
-}
+// state is, for e = 0…3, the set of query prefixes (bit j: the first j
+// bytes) within e edits of a node's prefix.
+type state [MaxDist + 1]uint64
 
 // step returns the state after a letter whose query bits are my, from the
 // node's state p, its parent's g, and the parent letter's query bits px
@@ -357,10 +345,10 @@ func (st *state) at(e int) uint64 {
 func step(p, g *state, my, px uint64) state {
 	tm := (my << 1) & px
 	var ns state
-	ns.e0 = (p.e0 << 1) & my
-	ns.e1 = (p.e1<<1)&my | p.e0 | p.e0<<1 | ns.e0<<1 | (g.e0<<2)&tm
-	ns.e2 = (p.e2<<1)&my | p.e1 | p.e1<<1 | ns.e1<<1 | (g.e1<<2)&tm
-	ns.e3 = (p.e3<<1)&my | p.e2 | p.e2<<1 | ns.e2<<1 | (g.e2<<2)&tm
+	ns[0] = (p[0] << 1) & my
+	ns[1] = (p[1]<<1)&my | p[0] | p[0]<<1 | ns[0]<<1 | (g[0]<<2)&tm
+	ns[2] = (p[2]<<1)&my | p[1] | p[1]<<1 | ns[1]<<1 | (g[1]<<2)&tm
+	ns[3] = (p[3]<<1)&my | p[2] | p[2]<<1 | ns[2]<<1 | (g[2]<<2)&tm
 	return ns
 }
 
@@ -382,7 +370,7 @@ func (s *Searcher) SearchBudget(t *Trie, q string, b Budget) []Match {
 	s.t, s.m, s.same = t, len(q), b.Same
 	m := len(q)
 	s.full = 1<<(m+1) - 1
-	s.peq = [symbols]uint64{}
+	s.peq = [32]uint64{}
 	for i := 0; i < m; i++ {
 		s.next[i] = 0
 		if sym := symbolOf[q[i]]; sym != noSymbol {
@@ -431,78 +419,128 @@ func (s *Searcher) SearchBudget(t *Trie, q string, b Budget) []Match {
 		if cn.isWord() {
 			s.word(ns, cn, 1, cb)
 		}
-		if cn.mask() != 0 && 1 < m+walkBud {
-			s.walk(cn, 1, cb, walkBud > cb, my)
+		switch {
+		case cn.mask() == 0 || 1 >= m+walkBud:
+		case walkBud > cb:
+			s.walkSwap(cn, cb, my)
+		default:
+			s.walk(cn, 1, cb, my)
 		}
 	}
 	return s.out
 }
 
+// walkSwap visits the children of n, the query's second letter at depth 1
+// searched with budget bud: its child that is the query's first letter,
+// the start of a swap, has the larger budget.
+func (s *Searcher) walkSwap(n node, bud int, px uint64) {
+	mask := n.mask()
+	base := n.first()
+	for iter := mask; iter != 0; iter &= iter - 1 {
+		sym := bits.TrailingZeros32(iter)
+		cn := s.t.node(base + uint32(bits.OnesCount32(mask&(1<<sym-1))))
+		cb := bud
+		if sym == s.q0 {
+			cb = s.same
+		}
+		s.Rows++
+		my := s.peq[sym]
+		ns := &s.st[2]
+		*ns = step(&s.st[1], &s.st[0], my, px)
+		if !s.alive(ns, cn, 2, cb) {
+			continue
+		}
+		s.path[2] = byteOf(sym)
+		if cn.isWord() {
+			s.word(ns, cn, 2, cb)
+		}
+		if cn.mask() != 0 && 2 < s.m+cb {
+			s.walk(cn, 2, cb, my)
+		}
+	}
+}
+
 // walk visits the children of n, a node at depth d ≥ 1 whose state is
 // st[d] (its parent's st[d-1], and the query bits of its letter px),
-// searched with budget bud. With swap (n is the query's second letter at
-// depth 1), its child that is the query's first letter has the larger
-// budget. The state update and the length test are written out here, not
-// called, to keep the loop's values in registers.
-func (s *Searcher) walk(n node, d, bud int, swap bool, px uint64) {
+// searched with budget bud. It is the search's inner loop: the state
+// update and the length test are written out, on local copies, to keep the
+// values in registers.
+func (s *Searcher) walk(n node, d, bud int, px uint64) {
 	t := s.t
 	mask := n.mask()
 	base := n.first()
 	iter := mask
-	p, g := s.st[d], s.st[d-1]
+	bud &= MaxDist
+	dd := d + 1
+	p, g := &s.st[d], &s.st[d-1]
 	full := s.full
-	if !swap {
+	if bud == 0 {
 		// With the budget used up at every prefix, only the query's next
 		// letters, or a swap with the letter before, can continue.
-		if bud == 0 {
-			iter &= s.letters(p.e0)
-		} else if p.at(bud-1)&full == 0 {
-			iter &= s.letters(p.at(bud)) | s.letters(g.at(bud-1))
-		}
+		iter &= s.letters(p[0])
+	} else if p[bud-1]&full == 0 {
+		iter &= s.letters(p[bud]) | s.letters(g[bud-1])
 	}
-	dd := d + 1
+	s.Rows += bits.OnesCount32(iter)
 	m := s.m
+	mbit := uint64(1) << uint(m)
+	p0, p1, p2, p3 := p[0], p[1], p[2], p[3]
 	// The transposition terms depend on the child's letter only through
 	// (my << 1) & px: precompute the shifted parent sets.
-	g0, g1, g2 := g.e0<<2&px, g.e1<<2&px, g.e2<<2&px
-	s.Rows += bits.OnesCount32(iter)
+	g0, g1, g2 := g[0]<<2&px, g[1]<<2&px, g[2]<<2&px
+	// Some prefix j within bud edits, with the rest of the query and the
+	// rest of a word of the subtree differing in length by at most bud:
+	// m-j in [minRest-bud, maxRest+bud], so j in [lo, hi] with
+	// hi = hiBase - minLen and lo = loBase - maxLen.
+	hiBase := m + dd + bud
+	loBase := m + dd - bud
 	for ; iter != 0; iter &= iter - 1 {
 		sym := bits.TrailingZeros32(iter)
 		cn := t.node(base + uint32(bits.OnesCount32(mask&(1<<sym-1))))
-		cb := bud
-		if swap && sym == s.q0 {
-			cb = s.same
-		}
-		my := s.peq[sym]
+		my := s.peq[sym&31]
 		ms := my << 1
-		var ns state
-		ns.e0 = (p.e0 << 1) & my
-		ns.e1 = (p.e1<<1)&my | p.e0 | p.e0<<1 | ns.e0<<1 | g0&ms
-		ns.e2 = (p.e2<<1)&my | p.e1 | p.e1<<1 | ns.e1<<1 | g1&ms
-		ns.e3 = (p.e3<<1)&my | p.e2 | p.e2<<1 | ns.e2<<1 | g2&ms
-		// Some prefix j within cb edits, with the rest of the query and
-		// the rest of a word of the subtree differing in length by at
-		// most cb: m-j in [minRest-cb, maxRest+cb].
-		hi := min(m, m-cn.minLen()+dd+cb)
-		lo := 0
-		if cn.maxLen() != lenCap {
-			lo = max(0, m-cn.maxLen()+dd-cb)
+		n0 := (p0 << 1) & my
+		n1 := (p1<<1)&my | p0 | p0<<1 | n0<<1 | g0&ms
+		n2 := (p2<<1)&my | p1 | p1<<1 | n1<<1 | g1&ms
+		n3 := (p3<<1)&my | p2 | p2<<1 | n2<<1 | g2&ms
+		hi := hiBase - cn.minLen()
+		if hi < 0 {
+			continue
 		}
-		if hi < lo || ns.at(cb)&(uint64(2)<<hi-1)&^(uint64(1)<<lo-1) == 0 {
+		window := uint64(2)<<uint(hi) - 1
+		if ml := cn.maxLen(); ml != lenCap {
+			window &^= uint64(1)<<uint(max(loBase-ml, 0)) - 1
+		}
+		var at uint64
+		switch bud {
+		case 0:
+			at = n0
+		case 1:
+			at = n1
+		case 2:
+			at = n2
+		default:
+			at = n3
+		}
+		if at&full&window == 0 {
 			continue
 		}
 		s.path[dd] = byteOf(sym)
 		if cn.isWord() {
-			for e := 0; e <= cb; e++ {
-				if ns.at(e)>>m&1 != 0 {
-					s.emit(cn.payload(), int8(e), dd)
-					break
-				}
+			switch {
+			case n0&mbit != 0:
+				s.emit(cn.payload(), 0, dd)
+			case n1&mbit != 0 && bud >= 1:
+				s.emit(cn.payload(), 1, dd)
+			case n2&mbit != 0 && bud >= 2:
+				s.emit(cn.payload(), 2, dd)
+			case n3&mbit != 0 && bud >= 3:
+				s.emit(cn.payload(), 3, dd)
 			}
 		}
-		if cn.mask() != 0 && dd < maxDepth && dd < m+cb {
-			s.st[dd] = ns
-			s.walk(cn, dd, cb, false, my)
+		if cn.mask() != 0 && dd < maxDepth && dd < m+bud {
+			s.st[dd] = state{n0, n1, n2, n3}
+			s.walk(cn, dd, bud, my)
 		}
 	}
 }
@@ -518,14 +556,14 @@ func (s *Searcher) alive(ns *state, n node, d, bud int) bool {
 	if n.maxLen() != lenCap {
 		lo = max(0, m-n.maxLen()+d-bud)
 	}
-	return hi >= lo && ns.at(bud)&(uint64(2)<<hi-1)&^(uint64(1)<<lo-1) != 0
+	return hi >= lo && ns[bud]&(uint64(2)<<hi-1)&^(uint64(1)<<lo-1) != 0
 }
 
 // word emits the word at n (depth d) if it is within bud of the query.
 func (s *Searcher) word(ns *state, n node, d, bud int) {
 	m := uint(s.m)
 	for e := 0; e <= bud; e++ {
-		if ns.at(e)>>m&1 != 0 {
+		if ns[e]>>m&1 != 0 {
 			s.emit(n.payload(), int8(e), d)
 			return
 		}

@@ -53,7 +53,13 @@ func sortedCopy(words []string) []string {
 	return slices.Compact(w)
 }
 
-// budgetOf is the reference of Budget: the bound for word w and query q.
+// within reports whether w is within the budget of q, by the book.
+func within(b Budget, q, w string) (int, bool) {
+	d := osa(w, q)
+	return d, d <= budgetOf(b, q, w)
+}
+
+// budgetOf is the bound for word w and query q by their starts.
 func budgetOf(b Budget, q, w string) int {
 	switch {
 	case q != "" && w != "" && w[0] == q[0]:
@@ -81,7 +87,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		for _, b := range []Budget{{0, 0}, {1, 1}, {2, 2}, {3, 3}, {2, 1}, {3, 1}, {2, 0}, {1, 0}} {
 			want := []found{}
 			for i, w := range words {
-				if d := osa(w, q); d <= budgetOf(b, q, w) {
+				if d, ok := within(b, q, w); ok {
 					want = append(want, found{w, d, uint8(i % 128)})
 				}
 			}
@@ -106,7 +112,7 @@ func TestSearchLetters(t *testing.T) {
 		for _, b := range []Budget{{2, 2}, {2, 1}, {3, 1}} {
 			var want, got []string
 			for _, w := range words {
-				if osa(w, q) <= budgetOf(b, q, w) {
+				if _, ok := within(b, q, w); ok {
 					want = append(want, w)
 				}
 			}
