@@ -297,9 +297,12 @@ func compose(orig, text string, prev, next []normalize.Edit) []normalize.Edit {
 	return normalize.Valid(orig, out)
 }
 
-// add proposes a candidate unless its rule is turned off.
+// add proposes a candidate unless its rule is turned off or the word is
+// glued to a period before it ("NATO.russia", "Dr.ivanova"): the spacing
+// pass separates a capitalized word there, so capitalizing it here would
+// make the next run change the text again.
 func (w *walker) add(tok int, new, rule string, conf float64, msg string) {
-	if w.c.disabled[rule] || new == w.toks[tok].Text(w.text) {
+	if w.c.disabled[rule] || new == w.toks[tok].Text(w.text) || w.gluedToPeriod(tok) {
 		return
 	}
 	w.s.cands = append(w.s.cands, cand{tok: tok, new: new, rule: rule, conf: conf, msg: msg})
@@ -340,6 +343,19 @@ func (w *walker) edits() []normalize.Edit {
 }
 
 // --- small token helpers ---
+
+// gluedToPeriod reports whether token i follows a period or an abbreviation
+// with no space between.
+func (w *walker) gluedToPeriod(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := w.toks[i-1]
+	if p.End != w.toks[i].Start {
+		return false
+	}
+	return p.Kind == normalize.Abbrev || (p.Kind == normalize.Punct && w.text[p.Start] == '.')
+}
 
 func (w *walker) tokText(i int) string { return w.toks[i].Text(w.text) }
 
