@@ -51,15 +51,14 @@ type Change = normalize.Change
 var PassNames = []string{"normalize", "spacing", "spelling", "casing"}
 
 type config struct {
-	passes     map[string]bool
-	extra      []normalize.Pass
-	pipeline   []normalize.PipelineOption
-	normalize  []normalize.Option
-	spacing    []spacing.Option
-	spelling   []spelling.Option
-	casing     []casing.Option
-	typography normalize.Typography
-	format     markup.Format
+	passes    map[string]bool
+	extra     []normalize.Pass
+	pipeline  []normalize.PipelineOption
+	normalize []normalize.Option
+	spacing   []spacing.Option
+	spelling  []spelling.Option
+	casing    []casing.Option
+	format    markup.Format
 }
 
 // Option configures a Pipeline built by New.
