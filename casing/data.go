@@ -146,6 +146,7 @@ type PhraseError struct {
 	Err  string
 }
 
+// Error formats the error with the file, line and the bad text.
 func (e *PhraseError) Error() string {
 	return fmt.Sprintf("casing: %s:%d: %s: %q", e.File, e.Line, e.Err, e.Text)
 }
