@@ -238,9 +238,14 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	key := decisionKey{word: lw, shape: shape, plural: ctx.nextPlural, singular: ctx.nextSingular, locale: ctx.locale}
 	dec, ok := ev.decisions[key]
 	if !ok {
-		dec = s.decide(sc, lw, w, shape, keep, ctx)
+		if dec, ok = s.cache.get(key); !ok {
+			dec = s.decide(sc, lw, w, shape, keep, ctx)
+		}
 		key.word = strings.Clone(lw)
 		ev.decisions[key] = dec
+		if !ok {
+			s.cache.put(key, dec)
+		}
 	}
 	if !dec.ok {
 		return normalize.Edit{}, false

@@ -75,6 +75,7 @@ type Speller struct {
 	confusions map[string][]phrase
 	starts     phraseStarts // the first words of the confusions
 	hot        func() *vocab.Hot
+	cache      *decisionCache // verdicts on unknown words, across documents
 	disabled   map[string]bool
 	pool       sync.Pool // *scratch
 }
@@ -204,6 +205,7 @@ func New(opts ...Option) (*Speller, error) {
 		s.confusions = m
 	}
 	s.starts = newPhraseStarts(s.confusions)
+	s.cache = newDecisionCache()
 	s.hot = sync.OnceValue(func() *vocab.Hot {
 		// A word the user adds changes what the lexicon says of it: the
 		// common words are no help if one of them is among them.

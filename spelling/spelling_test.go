@@ -299,3 +299,23 @@ func TestIdempotentAcrossChunks(t *testing.T) {
 	once := p.Fix(doc)
 	assert.Equal(t, once, p.Fix(once))
 }
+
+// TestCacheAcrossDocuments checks that the verdicts a Speller remembers
+// from one document change nothing in the next: the same words in other
+// contexts, cleaned by a Speller that has seen them and by a new one.
+func TestCacheAcrossDocuments(t *testing.T) {
+	first := "thes topics woudl matter, and Negotations stalled. Archyde reported on thes."
+	texts := []string{
+		"We read thes reports; thes report was long. Negotations resumed.",
+		"Negotations: thes talks woudl last. The reserchers agreed.",
+		first,
+	}
+	warm, err := spelling.New()
+	require.NoError(t, err)
+	warm.Edits(normalize.NewDoc(first))
+	for _, text := range texts {
+		cold, err := spelling.New()
+		require.NoError(t, err)
+		assert.Equal(t, cold.Edits(normalize.NewDoc(text)), warm.Edits(normalize.NewDoc(text)), text)
+	}
+}
