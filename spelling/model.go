@@ -229,6 +229,9 @@ type channel struct {
 	w       *costs
 	typed   string
 	tsym    [maxModelLen]uint8
+	pos     [symbols]uint64         // bit j: typed[j-1] is the symbol
+	chunked uint64                  // bit j: some chunk's typed side ends at j
+	chs     []chunk                 // the chunks (chunks())
 	add     [maxModelLen + 1]tenths // cost of the extra letter typed[j-1]
 	addEnd  tenths                  // that cost for the last letter after the whole word
 	chunkN  [maxModelLen + 1]uint8
@@ -281,6 +284,12 @@ func (ch *channel) prepare(typed string) bool {
 		ch.addEnd = w.addFinalE
 	}
 	chs := chunks()
+	ch.chs = chs
+	ch.pos = [symbols]uint64{}
+	for j := 1; j <= m; j++ {
+		ch.pos[ch.tsym[j-1]] |= 1 << j
+	}
+	ch.chunked = 0
 	for j := 0; j <= m; j++ {
 		ch.chunkN[j] = 0
 	}
@@ -290,6 +299,7 @@ func (ch *channel) prepare(typed string) bool {
 			if typed[j-b:j] == c.typed && ch.chunkN[j] < maxChunksAt && k < 256 {
 				ch.chunkAt[j][ch.chunkN[j]] = uint8(k)
 				ch.chunkN[j]++
+				ch.chunked |= 1 << j
 			}
 		}
 	}
@@ -299,6 +309,26 @@ func (ch *channel) prepare(typed string) bool {
 		d[0][j] = d[0][j-1] + ch.add[j]
 	}
 	return true
+}
+
+// special lowers v, the cost of cell (i, j), by a swap of two letters
+// ending there (if swap has bit j) and by the chunks whose typed side ends
+// at j.
+func (ch *channel) special(v tenths, i, j int, intended string, swap uint64) tenths {
+	w := ch.w
+	d := &ch.d
+	if swap>>j&1 != 0 {
+		v = min(v, d[i-2][j-2]+w.transpose)
+	}
+	last := intended[i-1]
+	for _, k := range ch.chunkAt[j][:ch.chunkN[j]] {
+		cc := &ch.chs[k]
+		la := len(cc.intended)
+		if la <= i && cc.intended[la-1] == last && intended[i-la:i] == cc.intended {
+			v = min(v, d[i-la][j-len(cc.typed)]+w.chunk+ch.first(i-la+1))
+		}
+	}
+	return v
 }
 
 // substCost is the cost of typing b for intended a, before the first-letter
@@ -348,7 +378,6 @@ func (ch *channel) costTenths(intended string) tenths {
 	copy(ch.last[from-1:n], intended[from-1:n])
 	ch.n = n
 	d := &ch.d
-	chs := chunks()
 	for i := from; i <= n; i++ {
 		c := intended[i-1]
 		var drop tenths
@@ -365,34 +394,49 @@ func (ch *channel) costTenths(intended string) tenths {
 		ch.drop[i] = drop
 		prev, cur := &d[i-1], &d[i]
 		cur[0] = prev[0] + drop
-		sub := &w.subst[symbol(c)]
-		var firstSub tenths
-		if i == 1 {
-			firstSub = w.first
-		}
-		var before byte
+		sc := symbol(c)
+		sub := &w.subst[sc]
+		// The columns where a swap of c and the letter before it ends,
+		// and where a chunk may end: the rare cases, found by bit tests.
+		var swap uint64
 		if i > 1 {
-			before = intended[i-2]
+			if before := intended[i-2]; before != c {
+				swap = ch.pos[sc] << 1 & ch.pos[symbol(before)]
+			}
 		}
-		for j := 1; j <= m; j++ {
-			s := sub[ch.tsym[j-1]]
-			if s != 0 {
-				s += firstSub
-			}
-			add := ch.add[j]
-			if j == m && i == n {
-				add = ch.addEnd
-			}
-			v := min(prev[j-1]+s, prev[j]+drop, cur[j-1]+add)
-			if i > 1 && j > 1 && c == typed[j-2] && before == typed[j-1] && c != before {
-				v = min(v, d[i-2][j-2]+w.transpose)
-			}
-			for _, k := range ch.chunkAt[j][:ch.chunkN[j]] {
-				cc := &chs[k]
-				la, lb := len(cc.intended), len(cc.typed)
-				if la <= i && intended[i-la:i] == cc.intended {
-					v = min(v, d[i-la][j-lb]+w.chunk+ch.first(i-la+1))
+		special := swap | ch.chunked
+		if i == 1 {
+			// The first letter: a substitution costs more.
+			for j := 1; j <= m; j++ {
+				s := sub[ch.tsym[j-1]]
+				if s != 0 {
+					s += w.first
 				}
+				cur[j] = min(prev[j-1]+s, prev[j]+drop, cur[j-1]+ch.add[j])
+				if special>>j&1 != 0 {
+					cur[j] = ch.special(cur[j], i, j, intended, swap)
+				}
+			}
+		} else {
+			for j := 1; j <= m; j++ {
+				v := min(prev[j-1]+sub[ch.tsym[j-1]], prev[j]+drop, cur[j-1]+ch.add[j])
+				if special>>j&1 != 0 {
+					v = ch.special(v, i, j, intended, swap)
+				}
+				cur[j] = v
+			}
+		}
+		if i == n {
+			// The last cell: an extra letter after the whole word may
+			// be a final e.
+			j := m
+			s := sub[ch.tsym[j-1]]
+			if s != 0 && i == 1 {
+				s += w.first
+			}
+			v := min(prev[j-1]+s, prev[j]+drop, cur[j-1]+ch.addEnd)
+			if special>>j&1 != 0 {
+				v = ch.special(v, i, j, intended, swap)
 			}
 			cur[j] = v
 		}

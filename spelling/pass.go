@@ -79,79 +79,9 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 
 	// First pass: look every word up, and note the unknown ones and the
 	// document's evidence about them.
-	var todo []int // indexes of tokens to correct
-	var edits []normalize.Edit
-	var paras []paragraph // lower-case words known and unknown, by paragraph
-	var todoPara []int
-	var starts []int // indexes of words that may start a confusion phrase
-	hot := s.hot()
-	confusions := !s.disabled[RuleConfusion]
-	for i := range toks {
-		t := &toks[i]
-		if t.Flags&normalize.ParaStart != 0 || paras == nil {
-			paras = append(paras, paragraph{})
-		}
-		if t.Kind != normalize.Word {
-			continue
-		}
-		// A word of up to eight letters has one key for both tables: its
-		// lower case, packed.
-		key, hasKey := vocab.KeyAt(text, t.Start, t.End)
-		short := hasKey && t.End-t.Start <= 8
-		if confusions && (short && s.starts.has(key) || !short && s.starts.long) {
-			starts = append(starts, i)
-		}
-		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
-			continue
-		}
-		para := &paras[len(paras)-1]
-		if t.Flags&normalize.Lower != 0 {
-			para.words++
-		}
-		// Most words are common ones: known, and common to every locale.
-		if hasKey && hot != nil && t.Flags&(normalize.Lower|normalize.Title) != 0 && hot.Has(key) {
-			continue
-		}
-		w := t.Text(text)
-		shape := lowerCase
-		if t.Is(normalize.Title) {
-			shape = titleCase
-		}
-		k, e := s.known(w, shape)
-		switch k {
-		case known:
-			switch e.Region.Spelling() {
-			case lexicon.USOnly:
-				ev.american++
-			case lexicon.CommonwealthOnly:
-				ev.british++
-			}
-			if s.toLocale != nil && shape == lowerCase && !accepted(e, s.locale) && !s.disabled[RuleLocale] {
-				if to, ok := s.toLocale[w]; ok {
-					edits = append(edits, normalize.Edit{
-						Start: t.Start, End: t.End, New: to, Rule: RuleLocale, Confidence: 0.9,
-						Message: fmt.Sprintf("%s spelling: %s", s.locale, to),
-					})
-				}
-			}
-			continue
-		case otherCase, weak:
-			continue
-		}
-		if shape == titleCase && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
-			ev.capitalized[strings.ToLower(w)] = true
-		}
-		if n := ev.counts[w]; n > 0 {
-			ev.counts[w] = n + 1
-		} else {
-			ev.counts[strings.Clone(w)] = 1
-		}
-		if shape == lowerCase {
-			para.unknown++
-		}
-		todo = append(todo, i)
-		todoPara = append(todoPara, len(paras)-1)
-	}
+	sn := scan{s: s, text: text, ev: ev, hot: s.hot(), confusions: !s.disabled[RuleConfusion]}
+	sn.run(toks)
+	todo, todoPara, paras, edits, starts := sn.todo, sn.todoPara, sn.paras, sn.edits, sn.starts
 	// A paragraph with many unknown words is in another language, or not
 	// prose (code, a list of names): its words are no typos to correct.
 	kept := todo[:0]
@@ -195,6 +125,131 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		return nil
 	}
 	return sortEdits(edits)
+}
+
+// scan is the first loop of Edits: it looks every word up and notes the
+// unknown ones, the paragraphs' counts of words, the document's evidence,
+// the words that may start a confusion phrase, and the locale edits. The
+// common word, nine in ten, costs a packed key and one table probe, in a
+// loop kept small so that its values stay in registers; any other word
+// goes to word.
+type scan struct {
+	s          *Speller
+	text       string
+	ev         *evidence
+	hot        *vocab.Hot
+	confusions bool
+
+	todo     []int       // indexes of the unknown words
+	todoPara []int       // their paragraphs
+	paras    []paragraph // lower-case words known and unknown, by paragraph
+	starts   []int       // indexes of words that may start a confusion phrase
+	edits    []normalize.Edit
+}
+
+func (sn *scan) run(toks []normalize.Token) {
+	text := sn.text
+	hot := sn.hot
+	ps := &sn.s.starts
+	confusions := sn.confusions
+	sn.paras = append(sn.paras[:0], paragraph{})
+	para := &sn.paras[0]
+	first := true
+	for i := range toks {
+		t := &toks[i]
+		if t.Flags&normalize.ParaStart != 0 && !first {
+			sn.paras = append(sn.paras, paragraph{})
+			para = &sn.paras[len(sn.paras)-1]
+		}
+		first = false
+		if t.Kind != normalize.Word {
+			continue
+		}
+		// A word of up to eight letters has one key for both tables: its
+		// lower case, packed (vocab.KeyAt, its fast path written out).
+		var key uint64
+		hasKey := false
+		short := false
+		if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
+			w8 := text[t.Start:]
+			_ = w8[7]
+			x := uint64(w8[0]) | uint64(w8[1])<<8 | uint64(w8[2])<<16 | uint64(w8[3])<<24 |
+				uint64(w8[4])<<32 | uint64(w8[5])<<40 | uint64(w8[6])<<48 | uint64(w8[7])<<56
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			mask := ^uint64(0) >> (64 - 8*uint(n))
+			x &= mask
+			if x&highs == 0 {
+				x |= 0x2020202020202020 & mask
+				ge := x + (0x80-'a')*ones
+				gt := x + (0x80-'z'-1)*ones
+				if (ge&^gt)&highs&mask == highs&mask {
+					key, hasKey, short = x, true, true
+				}
+			}
+		} else {
+			key, hasKey = vocab.KeyAt(text, t.Start, t.End)
+			short = hasKey && t.End-t.Start <= 8
+		}
+		if confusions && (short && ps.has(key) || !short && ps.long) {
+			sn.starts = append(sn.starts, i)
+		}
+		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
+			continue
+		}
+		if t.Flags&normalize.Lower != 0 {
+			para.words++
+		}
+		// Most words are common ones: known, and common to every locale.
+		if hasKey && hot != nil && t.Flags&(normalize.Lower|normalize.Title) != 0 && hot.Has(key) {
+			continue
+		}
+		sn.word(i, t, para)
+	}
+}
+
+// word looks up the word toks[i] (t), in paragraph para, which is not a
+// common word.
+func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
+	s, ev := sn.s, sn.ev
+	w := t.Text(sn.text)
+	shape := lowerCase
+	if t.Is(normalize.Title) {
+		shape = titleCase
+	}
+	k, e := s.known(w, shape)
+	switch k {
+	case known:
+		switch e.Region.Spelling() {
+		case lexicon.USOnly:
+			ev.american++
+		case lexicon.CommonwealthOnly:
+			ev.british++
+		}
+		if s.toLocale != nil && shape == lowerCase && !accepted(e, s.locale) && !s.disabled[RuleLocale] {
+			if to, ok := s.toLocale[w]; ok {
+				sn.edits = append(sn.edits, normalize.Edit{
+					Start: t.Start, End: t.End, New: to, Rule: RuleLocale, Confidence: 0.9,
+					Message: fmt.Sprintf("%s spelling: %s", s.locale, to),
+				})
+			}
+		}
+		return
+	case otherCase, weak:
+		return
+	}
+	if shape == titleCase && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
+		ev.capitalized[strings.ToLower(w)] = true
+	}
+	if n := ev.counts[w]; n > 0 {
+		ev.counts[w] = n + 1
+	} else {
+		ev.counts[strings.Clone(w)] = 1
+	}
+	if shape == lowerCase {
+		para.unknown++
+	}
+	sn.todo = append(sn.todo, i)
+	sn.todoPara = append(sn.todoPara, len(sn.paras)-1)
 }
 
 // correct decides on the unknown word toks[i].
