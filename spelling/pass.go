@@ -238,7 +238,15 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 		return
 	}
 	if shape == titleCase && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
-		ev.capitalized[strings.ToLower(w)] = true
+		// A name: remembered in lower case, allocated once.
+		var buf [64]byte
+		if lw, ok := lowerInto(buf[:], w); ok {
+			if !ev.capitalized[lw] {
+				ev.capitalized[strings.Clone(lw)] = true
+			}
+		} else {
+			ev.capitalized[strings.ToLower(w)] = true
+		}
 	}
 	if n := ev.counts[w]; n > 0 {
 		ev.counts[w] = n + 1
@@ -500,6 +508,7 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed ma
 func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []int) []normalize.Edit {
 	var edits []normalize.Edit
 	var buf [32]byte
+	var idxBuf [8]int // the words of a phrase: no allocation for the usual few
 	for _, i := range starts {
 		t := toks[i]
 		if t.End-t.Start > len(buf) {
@@ -514,7 +523,7 @@ func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []i
 			continue
 		}
 		for _, p := range phrases {
-			idx, ok := matchPhrase(text, toks, i, p.wrong)
+			idx, ok := matchPhrase(text, toks, i, p.wrong, idxBuf[:])
 			if !ok {
 				continue
 			}
@@ -540,8 +549,8 @@ func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []i
 
 // matchPhrase reports whether the words of phrase start at toks[i], each
 // separated by one space, and returns their token indexes.
-func matchPhrase(text string, toks []normalize.Token, i int, phrase []string) ([]int, bool) {
-	idx := make([]int, 0, len(phrase))
+func matchPhrase(text string, toks []normalize.Token, i int, phrase []string, buf []int) ([]int, bool) {
+	idx := buf[:0]
 	j := i
 	for k, w := range phrase {
 		if k > 0 {

@@ -319,3 +319,22 @@ func TestCacheAcrossDocuments(t *testing.T) {
 		assert.Equal(t, cold.Edits(normalize.NewDoc(text)), warm.Edits(normalize.NewDoc(text)), text)
 	}
 }
+
+// TestKnownWordsDoNotAllocate checks that a correctly spelt word costs no
+// allocation, the words that may start a confusion phrase ("one", "per",
+// "leave") included: a text a hundred times longer allocates only the few
+// more times its growing slices need.
+func TestKnownWordsDoNotAllocate(t *testing.T) {
+	s, err := spelling.New()
+	require.NoError(t, err)
+	para := "The minister said one of the free trade talks per se would make the deep cuts possible. Leave a reply below, and bear in mind the colour of the sky.\n\n"
+	allocs := func(n int) float64 {
+		text := strings.Repeat(para, n)
+		d := normalize.NewDoc(text)
+		d.Tokens()
+		return testing.AllocsPerRun(10, func() { s.Edits(d) })
+	}
+	one, many := allocs(1), allocs(100)
+	t.Logf("allocations: %.0f for one paragraph, %.0f for a hundred", one, many)
+	assert.Less(t, many, one+40)
+}
