@@ -68,7 +68,7 @@ func retokenize(prev string, toks []Token, next string, edits []Edit, atParaStar
 		dst = append(dst, t)
 	}
 	for i := range dst {
-		dst[i].Flags = 0
+		dst[i].Flags &= caseFlags // a word's letters did not change
 	}
 	markStructure(next, dst, atParaStart)
 	return dst, true

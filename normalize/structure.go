@@ -2,8 +2,9 @@ package normalize
 
 import "unicode/utf8"
 
-// markStructure sets each token's flags: case shape, line, paragraph and
-// sentence boundaries. atParaStart says whether the text begins a paragraph.
+// markStructure sets each token's flags: case shape (unless a word has it
+// already), line, paragraph and sentence boundaries. atParaStart says whether
+// the text begins a paragraph.
 func markStructure(s string, toks []Token, atParaStart bool) {
 	paraStart, lineStart, sentStart := atParaStart, true, atParaStart
 	newlines := 0
@@ -31,7 +32,9 @@ func markStructure(s string, toks []Token, atParaStart bool) {
 		}
 		switch t.Kind {
 		case Word:
-			t.Flags |= caseShape(t.Text(s))
+			if t.Flags&caseFlags == 0 {
+				t.Flags |= caseShape(t.Text(s)) // not known yet: a new token
+			}
 			fallthrough
 		case Number, Abbrev, Domain, Tag, Code, Literal, URL, Email:
 			if sentStart {

@@ -59,6 +59,9 @@ const (
 	Technical                       // contains a digit or an underscore: "iPhone15", "snake_case"
 )
 
+// caseFlags are the flags that depend on a word's letters alone.
+const caseFlags = Lower | Upper | Title | Mixed | Technical
+
 // Token is a span of the text, [Start, End) in bytes.
 type Token struct {
 	Start, End int
