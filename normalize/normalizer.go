@@ -248,15 +248,19 @@ func charEdits(s string) []Edit {
 			continue
 		}
 		c := s[i]
-		if c >= ' ' && c < 0x7f {
-			if c == ' ' {
-				if run < 0 {
-					run = i
-				}
-			} else {
-				flushRun(false, i)
+		if c == ' ' {
+			if run < 0 {
+				run = i
 			}
 			i++
+			continue
+		}
+		if c > ' ' && c < 0x7f {
+			// The common case: a run of printable ASCII, which no rule touches.
+			flushRun(false, i)
+			lim := min(len(s), nextNFC)
+			for i++; i < lim && s[i] > ' ' && s[i] < 0x7f; i++ {
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
