@@ -22,6 +22,7 @@ import (
 //	BenchmarkSuggest            the ranking of a few typical typos
 //	BenchmarkSuggestByLength    the ranking of unknown words by length, per word
 //	BenchmarkNew                a Speller once the data is loaded
+//	BenchmarkCorpus             the pass through a pipeline on the file $COPYEDIT_CORPUS (see below)
 //
 // BenchmarkPass times the pass alone (tokens made outside the timer), with
 // a new Speller for each run, so that no verdict is remembered from one run
@@ -209,6 +210,39 @@ func BenchmarkSuggestByLength(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words))/1000, "µs/word")
 		})
+	}
+}
+
+// BenchmarkCorpus runs the pass alone through a pipeline (as
+// copyedit.New(copyedit.WithPasses("spelling")).Fix does, tokenizing
+// included), a new Speller each run, on the file named by the environment
+// variable COPYEDIT_CORPUS: the benchmark corpus, whose unknown words vary
+// as real text's do.
+//
+//	go run ./examples/corpus -mb 4 -seed 1 -o /tmp/c4.txt -gold /tmp/c4.clean.txt
+//	COPYEDIT_CORPUS=/tmp/c4.txt go test -run X -bench Corpus ./spelling/
+func BenchmarkCorpus(b *testing.B) {
+	name := os.Getenv("COPYEDIT_CORPUS")
+	if name == "" {
+		b.Skip("COPYEDIT_CORPUS names no file")
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := spelling.New()
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := normalize.NewPipeline([]normalize.Pass{s})
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.Fix(text)
 	}
 }
 

@@ -1,13 +1,16 @@
 package spelling
 
 import (
+	"os"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/normalize"
 	"github.com/copyedit/copyedit/spelling/internal/vocab"
 )
 
@@ -55,4 +58,20 @@ func BenchmarkLoad(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestFirstUse logs what the first Speller of a process costs to clean the
+// article: the embedded data is read in place, so this is mostly the text's
+// own work. Run it alone for a cold figure:
+//
+//	go test -run TestFirstUse -v ./spelling/
+func TestFirstUse(t *testing.T) {
+	text, err := os.ReadFile("../testdata/article.txt")
+	require.NoError(t, err)
+	start := time.Now()
+	s, err := New()
+	require.NoError(t, err)
+	built := time.Since(start)
+	s.Edits(normalize.NewDoc(string(text)))
+	t.Logf("New %v; New and the first Edits of the article (%d bytes) %v", built, len(text), time.Since(start))
 }
