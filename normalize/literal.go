@@ -115,6 +115,17 @@ func literalTrigger(c byte) bool {
 // matchWordLiteral recognises a literal at s[i] that starts with a run of j
 // ASCII letters and digits followed by a literalTrigger byte.
 func matchWordLiteral(s string, i, j int) literal {
+	// Every literal but an abbreviation goes on after its trigger with a
+	// letter, a digit, or a second ':' or '/' ("http://", "fe80::1"); a word
+	// that ends a sentence ("word. ") can only be an abbreviation ("Dr.").
+	if k := i + j + 1; k >= len(s) || !(isASCIILetter(s[k]) || isDigit(s[k]) || s[k] == ':' || s[k] == '/') {
+		if s[i+j] == '.' && isASCIILetter(s[i]) {
+			if n := matchAbbrev(s, i, j); n > 0 {
+				return literal{n, Abbrev}
+			}
+		}
+		return literal{}
+	}
 	rest := s[i:]
 	if n := matchURL(rest); n > 0 {
 		return literal{n, URL}

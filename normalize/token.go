@@ -92,20 +92,22 @@ func tokenize(s string, atParaStart bool, toks []Token) []Token {
 	for sc.pos < len(s) {
 		start := sc.pos
 		kind := sc.next()
-		toks = append(toks, Token{Start: start, End: sc.pos, Kind: kind})
+		toks = append(toks, Token{Start: start, End: sc.pos, Kind: kind, Flags: sc.flags})
 	}
 	markStructure(s, toks, atParaStart)
 	return toks
 }
 
 type scanner struct {
-	s   string
-	pos int
+	s     string
+	pos   int
+	flags Flags // case flags of the word just read, when known while reading it
 }
 
 // next scans one token at sc.pos and returns its kind.
 func (sc *scanner) next() Kind {
 	s, i := sc.s, sc.pos
+	sc.flags = 0
 	c := s[i]
 	switch {
 	case c == ' ' || c == '\t':
@@ -126,7 +128,7 @@ func (sc *scanner) next() Kind {
 		return Newline
 	}
 	if isASCIILetter(c) || isDigit(c) {
-		j := alnumRun(s[i:])
+		j, shape := alnumShape(s[i:])
 		if i+j < len(s) && literalTrigger(s[i+j]) {
 			if n := matchWordLiteral(s, i, j); n.size > 0 {
 				sc.pos = i + n.size
@@ -137,7 +139,11 @@ func (sc *scanner) next() Kind {
 			sc.pos = i + scanNumber(s[i:])
 			return Number
 		}
-		sc.pos = i + scanWord(s[i:], j)
+		n := scanWord(s[i:], j)
+		if n == j {
+			sc.flags = shape // an ASCII word: its case is known already
+		}
+		sc.pos = i + n
 		return Word
 	}
 	if n := matchLiteral(s, i); n.size > 0 {
@@ -341,4 +347,68 @@ func asciiCaseShape(w string) (f Flags, ok bool) {
 		f |= Mixed
 	}
 	return f, true
+}
+
+// asciiClass classifies ASCII bytes for alnumShape.
+var asciiClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = classUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	t['_'] = classDigit // technical, like a digit
+	return t
+}()
+
+const (
+	classLower = 1 + iota
+	classUpper
+	classDigit
+)
+
+// alnumShape returns the length of the run of ASCII letters, digits and
+// underscores at the start of s, and the case flags of that run as a word.
+func alnumShape(s string) (int, Flags) {
+	var lower, tech bool
+	firstUpper := false
+	nUpper := 0
+	n := 0
+	for ; n < len(s); n++ {
+		switch asciiClass[s[n]] {
+		case classLower:
+			lower = true
+		case classUpper:
+			if !lower && nUpper == 0 {
+				firstUpper = true
+			}
+			nUpper++
+		case classDigit:
+			tech = true
+		default:
+			return n, shapeFlags(lower, firstUpper, nUpper, tech)
+		}
+	}
+	return n, shapeFlags(lower, firstUpper, nUpper, tech)
+}
+
+func shapeFlags(lower, firstUpper bool, nUpper int, tech bool) Flags {
+	var f Flags
+	if tech {
+		f |= Technical
+	}
+	switch {
+	case nUpper == 0 && lower:
+		f |= Lower
+	case firstUpper && nUpper == 1:
+		f |= Title
+	case !lower && nUpper >= 2:
+		f |= Upper
+	case nUpper > 0:
+		f |= Mixed
+	}
+	return f
 }

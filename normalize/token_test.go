@@ -132,3 +132,13 @@ func seedCorpus() []string {
 		"word ,next . then", "\u2028\u2029\u0085", "...", "&amp;&#8217;", "`code, here`",
 	}
 }
+
+// TestAlnumShapeAgrees checks the case flags read while scanning against
+// the case flags read from the finished word.
+func TestAlnumShapeAgrees(t *testing.T) {
+	for _, w := range []string{"mark", "Mark", "NATO", "iPhone", "McDonald", "I", "a", "v2", "X2", "snake_case", "ABCd", "aBC", "Ab1", "_", "9"} {
+		n, f := alnumShape(w)
+		assert.Equal(t, len(w), n, w)
+		assert.Equal(t, caseShape(w), f, w)
+	}
+}
