@@ -418,7 +418,7 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far boo
 	}
 	// Words whose first letter differs from w's are searched one edit
 	// away, not two: two edits one of which is at the first letter make an
-	// unlikely correction, and a fourth of the search's work is there.
+	// unlikely correction, and two thirds of the search's work is there.
 	// They still take a share of the probability, which matters where it
 	// could decide between an edit and a suggestion: there the search is
 	// made again, in full.
