@@ -84,6 +84,7 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	todo, todoPara, paras, edits, starts := sn.todo, sn.todoPara, sn.paras, sn.edits, sn.starts
 	// A paragraph with many unknown words is in another language, or not
 	// prose (code, a list of names): its words are no typos to correct.
+	countUnknown(text, toks, todo, todoPara, paras, ev)
 	kept := todo[:0]
 	for k, i := range todo {
 		if !paras[todoPara[k]].foreign() {
@@ -196,11 +197,9 @@ func (sn *scan) run(toks []normalize.Token) {
 		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
 			continue
 		}
-		if t.Flags&normalize.Lower != 0 {
-			para.words++
-		}
 		// Most words are common ones: known, and common to every locale.
 		if hasKey && hot != nil && t.Flags&(normalize.Lower|normalize.Title) != 0 && hot.Has(key) {
+			para.words++
 			continue
 		}
 		sn.word(i, t, para)
@@ -233,8 +232,10 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 				})
 			}
 		}
+		para.words++
 		return
 	case otherCase, weak:
+		para.words++
 		return
 	}
 	if shape == titleCase && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
@@ -252,9 +253,6 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 		ev.counts[w] = n + 1
 	} else {
 		ev.counts[strings.Clone(w)] = 1
-	}
-	if shape == lowerCase {
-		para.unknown++
 	}
 	sn.todo = append(sn.todo, i)
 	sn.todoPara = append(sn.todoPara, len(sn.paras)-1)
@@ -342,8 +340,30 @@ func roman(w string) bool {
 	return rest == ""
 }
 
-// paragraph counts a paragraph's lower-case words and the unknown ones.
+// paragraph counts a paragraph's words and the unknown ones. The counts
+// must not change when the casing pass capitalizes a word, or cleaning the
+// output again could decide otherwise: known words count in any case; an
+// unknown word counts when it is lower case or starts a sentence or line,
+// and is not a name the document writes capitalized elsewhere.
 type paragraph struct{ words, unknown int }
+
+// countUnknown adds the unknown words of todo to their paragraphs' counts,
+// once the whole chunk has shown which words it writes as names.
+func countUnknown(text string, toks []normalize.Token, todo, todoPara []int, paras []paragraph, ev *evidence) {
+	for k, i := range todo {
+		t := toks[i]
+		if !t.Is(normalize.Lower) && !(t.Is(normalize.Title) && t.Flags&(normalize.SentenceStart|normalize.LineStart) != 0) {
+			continue
+		}
+		var buf [64]byte
+		w := t.Text(text)
+		if lw, ok := lowerInto(buf[:], w); ok && ev.capitalized[lw] || !ok && ev.capitalized[strings.ToLower(w)] {
+			continue
+		}
+		paras[todoPara[k]].words++
+		paras[todoPara[k]].unknown++
+	}
+}
 
 // foreign reports whether so many of the paragraph's words are unknown that
 // it is not English prose: at least four, and more than a third.
