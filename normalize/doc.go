@@ -37,19 +37,7 @@ func (d *Doc) State() *State { return d.state }
 
 // TokenAt returns the index of the token that contains byte offset off, or
 // len(tokens) when off is at the end of the text.
-func (d *Doc) TokenAt(off int) int {
-	toks := d.Tokens()
-	lo, hi := 0, len(toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if toks[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
+func (d *Doc) TokenAt(off int) int { return tokenAt(d.Tokens(), off) }
 
 // State holds what a pass learns about a whole document (names written with
 // a capital, words it repeats, the last paragraph) and carries from one chunk

@@ -276,10 +276,9 @@ func caseShape(w string) Flags {
 	if f, ok := asciiCaseShape(w); ok {
 		return f
 	}
-	var upper, lower, letters int
-	firstUpper := false
-	tech := false
-	for i, r := range w {
+	var upper, letters int
+	lower, firstUpper, tech := false, false, false
+	for _, r := range w {
 		switch {
 		case r == '_' || unicode.IsDigit(r):
 			tech = true
@@ -290,63 +289,38 @@ func caseShape(w string) Flags {
 			upper++
 			letters++
 		case unicode.IsLower(r):
-			lower++
+			lower = true
 			letters++
 		case unicode.IsLetter(r):
 			letters++ // a letter without case (CJK, Arabic…)
 		}
-		_ = i
 	}
-	var f Flags
-	if tech {
-		f |= Technical
-	}
-	switch {
-	case upper == 0 && lower > 0:
-		f |= Lower
-	case firstUpper && upper == 1:
-		f |= Title
-	case lower == 0 && upper >= 2:
-		f |= Upper
-	case upper > 0:
-		f |= Mixed
-	}
-	return f
+	return shapeFlags(lower, firstUpper, upper, tech)
 }
 
 // asciiCaseShape is caseShape for the common all-ASCII word; ok is false
 // when w holds other runes.
 func asciiCaseShape(w string) (f Flags, ok bool) {
-	var upper, lower int
-	firstUpper := false
+	upper := 0
+	lower, firstUpper, tech := false, false, false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
 		case 'a' <= c && c <= 'z':
-			lower++
+			lower = true
 		case 'A' <= c && c <= 'Z':
-			if upper+lower == 0 {
+			if upper == 0 && !lower {
 				firstUpper = true
 			}
 			upper++
 		case isDigit(c) || c == '_':
-			f |= Technical
+			tech = true
 		case c == '\'':
 		default:
 			return 0, false
 		}
 	}
-	switch {
-	case upper == 0 && lower > 0:
-		f |= Lower
-	case firstUpper && upper == 1:
-		f |= Title
-	case lower == 0 && upper >= 2:
-		f |= Upper
-	case upper > 0:
-		f |= Mixed
-	}
-	return f, true
+	return shapeFlags(lower, firstUpper, upper, tech), true
 }
 
 // asciiClass classifies ASCII bytes for alnumShape.
@@ -395,6 +369,9 @@ func alnumShape(s string) (int, Flags) {
 	return n, shapeFlags(lower, firstUpper, nUpper, tech)
 }
 
+// shapeFlags returns the case flags of a word from what its letters showed:
+// whether any is lower case, whether the first is upper case, how many are
+// upper case, and whether a digit or underscore came.
 func shapeFlags(lower, firstUpper bool, nUpper int, tech bool) Flags {
 	var f Flags
 	if tech {
