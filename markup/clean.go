@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/copyedit/copyedit/normalize"
 )
@@ -171,8 +170,7 @@ func (v *View) mapChange(c normalize.Change, made bool, out *normalize.Report) {
 	}
 	// Narrow the edit to what it changes: "russia’s" → "Russia’s" is "r" → "R".
 	old := v.Text[s:e]
-	p := commonPrefix(old, c.New)
-	q := commonSuffix(old[p:], c.New[p:])
+	p, q := normalize.Narrow(old, c.New)
 	if p > 0 || q > 0 {
 		if a, b, ok := v.fit(s+p, e-q); ok {
 			c.Offset, c.Len, c.Old, c.New = a, b-a, v.src[a:b], c.New[p:len(c.New)-q]
@@ -388,32 +386,6 @@ func locate(src string, changes []normalize.Change) {
 		}
 		changes[i].Line, changes[i].Col = line, off-lineStart+1
 	}
-}
-
-// commonPrefix returns the length of the common prefix of a and b, on a
-// rune boundary of both.
-func commonPrefix(a, b string) int {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	for i > 0 && (i < len(a) && !utf8.RuneStart(a[i]) || i < len(b) && !utf8.RuneStart(b[i])) {
-		i--
-	}
-	return i
-}
-
-// commonSuffix returns the length of the common suffix of a and b, on a
-// rune boundary of both.
-func commonSuffix(a, b string) int {
-	i := 0
-	for i < len(a) && i < len(b) && a[len(a)-1-i] == b[len(b)-1-i] {
-		i++
-	}
-	for i > 0 && (!utf8.RuneStart(a[len(a)-i]) || !utf8.RuneStart(b[len(b)-i])) {
-		i--
-	}
-	return i
 }
 
 // String describes the segment: "view[0:5]=src[3:8] depth 1".

@@ -98,6 +98,27 @@ func Valid(text string, edits []Edit) []Edit {
 	return out
 }
 
+// Narrow returns the lengths of the common prefix and suffix of old and new,
+// cut on rune boundaries of both and not overlapping, so that replacing
+// old[p:len(old)-q] by new[p:len(new)-q] is the same change as replacing old
+// by new: the part of an edit that changes something.
+func Narrow(old, new string) (p, q int) {
+	for p < len(old) && p < len(new) && old[p] == new[p] {
+		p++
+	}
+	for p > 0 && (p < len(old) && !utf8.RuneStart(old[p]) || p < len(new) && !utf8.RuneStart(new[p])) {
+		p--
+	}
+	a, b := old[p:], new[p:]
+	for q < len(a) && q < len(b) && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	for q > 0 && (!utf8.RuneStart(a[len(a)-q]) || !utf8.RuneStart(b[len(b)-q])) {
+		q--
+	}
+	return p, q
+}
+
 func onBoundary(s string, i int) bool {
 	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
 }

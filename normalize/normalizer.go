@@ -143,34 +143,11 @@ func (n *Normalizer) fixpoint(s string, st *repeatState, continued bool, next *r
 		out = Apply(out, e)
 		*next = rs
 	}
-	p := commonPrefix(s, out)
-	q := commonSuffix(s[p:], out[p:])
+	p, q := Narrow(s, out)
 	if p == len(s)-q && p == len(out)-q {
 		return nil
 	}
 	return []Edit{{Start: p, End: len(s) - q, New: out[p : len(out)-q], Rule: RuleNFC, Message: "normalize Unicode and invisible characters"}}
-}
-
-func commonPrefix(a, b string) int {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	for i > 0 && i < len(a) && !utf8.RuneStart(a[i]) {
-		i--
-	}
-	return i
-}
-
-func commonSuffix(a, b string) int {
-	i := 0
-	for i < len(a) && i < len(b) && a[len(a)-1-i] == b[len(b)-1-i] {
-		i++
-	}
-	for i > 0 && i < len(a) && !utf8.RuneStart(a[len(a)-i]) {
-		i--
-	}
-	return i
 }
 
 func needsCheck(edits []Edit) bool {
