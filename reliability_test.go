@@ -82,7 +82,7 @@ func TestLongLine(t *testing.T) {
 	p, err := copyedit.New()
 	require.NoError(t, err)
 	word := "lorem ipsum dolor sit amet consectetur "
-	n := (20 << 20) / len(word)
+	n := (50 << 20) / len(word)
 	r := io.MultiReader(strings.NewReader(strings.Repeat(word, n)), strings.NewReader("end."))
 	var out countingWriter
 	require.NoError(t, p.FixReader(&out, r))
