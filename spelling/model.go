@@ -69,7 +69,8 @@ type params struct {
 	costKeep float64
 	// keepMargin is how much likelier than the word itself a correction
 	// must be to be made, whatever its share: a factor of e^keepMargin.
-	keepMargin float64
+	keepMargin                   float64
+	likelySlip, likelySlipMargin float64
 	// costKeepTitle is that score for a capitalized word at a sentence
 	// start, more often a name.
 	costKeepTitle float64
@@ -112,12 +113,16 @@ var model = params{
 	costKeep:         13.4,
 	costKeepTitle:    11.5,
 	keepMargin:       1.5,
-	priorScale:       1.0,
-	bonusAgree:       1.0,
-	costDisagree:     2.5,
-	bonusCurated:     4.0,
-	costCapital:      1.0,
+	likelySlip:       2.0, likelySlipMargin: 0,
+	priorScale:   1.0,
+	bonusAgree:   1.0,
+	costDisagree: 2.5,
+	bonusCurated: 4.0,
+	costCapital:  1.0,
 }
+
+// confSharpness = 1/T: the confidences are shares of exp(-cost/T).
+var confSharpness = 1.0
 
 // priorCost is −log P(word) for each SCOWL level: the log of the mean
 // frequency rank of the level's words, after Zipf's law (frequency ∝

@@ -250,6 +250,8 @@ type Suggestion struct {
 	// Confidence is the candidate's share of the probability of every
 	// explanation of the word, the word being correct as it is included.
 	Confidence float64
+	// slip is the error model's part of Cost: how unlikely the typo is.
+	slip float64
 }
 
 // Known reports whether word is a correct spelling: in the lexicon (in the
@@ -425,7 +427,7 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far boo
 	var rk ranking
 	s.collect(sc, &rk, w, keep, ctx, far, fix, curatedHit, 1)
 	if rk.n > 0 {
-		c := expTenths(rk.top[0].cost) / rk.total
+		c := massTenths(rk.top[0].cost) / rk.total
 		if nearThreshold(c, normalize.DefaultThreshold) || nearThreshold(c, minSuggest) {
 			s.collect(sc, &rk, w, keep, ctx, far, fix, curatedHit, maxSearchDistance)
 		}
@@ -433,7 +435,7 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far boo
 	for _, c := range rk.top[:rk.n] {
 		// The searcher's spellings last until its next search: the few
 		// kept are copied.
-		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: float64(c.cost) / 10, Confidence: expTenths(c.cost) / rk.total})
+		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: float64(c.cost) / 10, Confidence: massTenths(c.cost) / rk.total, slip: float64(c.slip) / 10})
 	}
 	return sc.top
 }
@@ -460,7 +462,7 @@ func (s *Speller) collect(sc *scratch, rk *ranking, w string, keep float64, ctx 
 		s.score(sc, rk, s.search(sc, v, w, 3, other), ctx, fix, curatedHit)
 	}
 	if curatedHit && !rk.sawFix {
-		rk.add(ranked{key: fix, cost: weights().curated})
+		rk.add(ranked{key: fix, cost: weights().curated, slip: nat(costCurated)})
 	}
 }
 
@@ -474,7 +476,7 @@ type ranking struct {
 }
 
 func (rk *ranking) reset(keep float64) {
-	*rk = ranking{total: math.Exp(-keep)}
+	*rk = ranking{total: math.Exp(-keep * confSharpness)}
 }
 
 // best returns the lowest cost so far, or infCost.
@@ -488,7 +490,7 @@ func (rk *ranking) best() tenths {
 // add counts candidate r, and keeps it if it is among the best: by cost,
 // then by spelling.
 func (rk *ranking) add(r ranked) {
-	rk.total += expTenths(r.cost)
+	rk.total += massTenths(r.cost)
 	i := rk.n
 	for i > 0 && (r.cost < rk.top[i-1].cost || r.cost == rk.top[i-1].cost && r.compare(rk.top[i-1]) < 0) {
 		i--
@@ -503,18 +505,19 @@ func (rk *ranking) add(r ranked) {
 	rk.top[i] = r
 }
 
-// expTenths returns exp(-t/10).
-func expTenths(t tenths) float64 {
-	if t >= 0 && int(t) < len(expTable) {
-		return expTable[t]
+// massTenths returns the weight of a cost of t tenths in the confidence:
+// exp(-t/10), sharpened (see confSharpness).
+func massTenths(t tenths) float64 {
+	if t >= 0 && int(t) < len(massTable) {
+		return massTable[t]
 	}
-	return math.Exp(-float64(t) / 10)
+	return math.Exp(-float64(t) / 10 * confSharpness)
 }
 
-// expTable holds exp(-t/10) for the costs candidates have.
-var expTable = func() (e [1024]float64) {
+// massTable holds massTenths for the costs candidates have.
+var massTable = func() (e [1024]float64) {
 	for t := range e {
-		e[t] = math.Exp(-float64(t) / 10)
+		e[t] = math.Exp(-float64(t) / 10 * confSharpness)
 	}
 	return e
 }()
@@ -525,6 +528,7 @@ type ranked struct {
 	key     string
 	capital bool
 	cost    tenths
+	slip    tenths // the error model's part of cost
 }
 
 // first returns the first byte of the candidate's spelling.
@@ -582,7 +586,8 @@ func (s *Speller) score(sc *scratch, rk *ranking, matches []trie.Match, ctx cont
 	for _, m := range matches {
 		cd := vocab.Cand(m.Payload)
 		r := ranked{key: sc.search.Word(m), capital: cd&vocab.Capital != 0}
-		cost := w.prior[cd&vocab.Level] + sc.ch.costTenths(r.key) + ctx.costTenths(s, r.key)
+		r.slip = sc.ch.costTenths(r.key)
+		cost := w.prior[cd&vocab.Level] + r.slip + ctx.costTenths(s, r.key)
 		if r.capital {
 			cost += w.capital
 		}

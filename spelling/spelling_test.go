@@ -44,6 +44,13 @@ var mustFix = []struct{ in, want, why string }{
 	{"the goverment’s plan", "the government’s plan", "the stem of a possessive is corrected, the ’s kept"},
 	{"The ministry has recieved it", "The ministry has received it", "i before e"},
 	{"it is a febuary tradition", "it is a February tradition", "a capitalized dictionary word as the correction"},
+	{"spent on a waterfornt house in Gosford", "spent on a waterfront house in Gosford", "a transposition in a common word"},
+	{"where fighting has dispalced more than 10 million people", "where fighting has displaced more than 10 million people", "a transposition in a common word"},
+	{"the company said its quartelry profit rose", "the company said its quarterly profit rose", "a transposition in a common word"},
+	{"new santcions on exports", "new sanctions on exports", "a transposition in a common word"},
+	{"the coaltiion collapsed", "the coalition collapsed", "a transposition in a common word"},
+	{"a wildfire threatened the subrubs", "a wildfire threatened the suburbs", "a transposition in a common word"},
+	{"the treaty was ratifeid", "the treaty was ratified", "a transposition in a common word"},
 }
 
 func TestMustFix(t *testing.T) {
