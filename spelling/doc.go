@@ -81,9 +81,14 @@
 // British) decides between "organisation" and "organization". The word
 // itself competes as "a correct word the lexicon lacks"; the confidence of
 // the best candidate is its share of the probability of all the
-// explanations. An edit is made when that share passes the pipeline's
-// threshold and the candidate is likelier than the word itself by a
-// margin; otherwise it is a suggestion (or nothing, below 0.2).
+// explanations — or, when it is one slip of the hand away (two letters
+// swapped, a letter dropped or added, not the first), at least the odds of
+// its lead over its nearest rival (the runner-up, or the word itself) less
+// a margin: a common word is not penalized for its many neighbours when
+// none comes near. An edit is made when the confidence passes the
+// pipeline's threshold and the candidate is likelier than the word itself
+// (by a margin, unless the slip it assumes is one of the likeliest);
+// otherwise it is a suggestion (or nothing, below 0.2).
 //
 // The weights were tuned on Norvig's public test sets (by kind of edit,
 // never by word), holding one set out to check the other: with every

@@ -69,8 +69,24 @@ type params struct {
 	costKeep float64
 	// keepMargin is how much likelier than the word itself a correction
 	// must be to be made, whatever its share: a factor of e^keepMargin.
-	keepMargin                   float64
+	// It guards correct words the lexicon lacks ("edtech", "xterm",
+	// "gobject") whose nearest word needs an unlikely slip: a letter added
+	// at the start, two edits.
+	keepMargin float64
+	// likelySlip is the error cost of the likeliest single slips (a swap,
+	// a letter of a double, a vowel, a final e, a sound-alike chunk, a
+	// dropped letter). A correction that assumes no more than that needs
+	// only to be likelier than the word (likelySlipMargin), not by
+	// keepMargin: the absolute margin would forbid every such slip in a
+	// word rarer than SCOWL's level 20 ("waterfornt": prior 10.2 + swap 1.9
+	// > 13.4 − 1.5).
 	likelySlip, likelySlipMargin float64
+	// oneSlip is the error cost of the dearest single slip (a letter added
+	// next to its neighbour on the keyboard), and rivalMargin how far (in
+	// nats) a correction that assumes no more must lead its runner-up and
+	// the word itself for an even confidence, whatever the mass of the
+	// candidates behind them (see ranking.confidence).
+	oneSlip, rivalMargin float64
 	// costKeepTitle is that score for a capitalized word at a sentence
 	// start, more often a name.
 	costKeepTitle float64
@@ -113,12 +129,15 @@ var model = params{
 	costKeep:         13.4,
 	costKeepTitle:    11.5,
 	keepMargin:       1.5,
-	likelySlip:       2.0, likelySlipMargin: 0,
-	priorScale:   1.0,
-	bonusAgree:   1.0,
-	costDisagree: 2.5,
-	bonusCurated: 4.0,
-	costCapital:  1.0,
+	likelySlip:       2.0,
+	likelySlipMargin: 0,
+	oneSlip:          3.0,
+	rivalMargin:      1.5,
+	priorScale:       1.0,
+	bonusAgree:       1.0,
+	costDisagree:     2.5,
+	bonusCurated:     4.0,
+	costCapital:      1.0,
 }
 
 // confSharpness = 1/T: the confidences are shares of exp(-cost/T).

@@ -250,8 +250,10 @@ type Suggestion struct {
 	// Confidence is the candidate's share of the probability of every
 	// explanation of the word, the word being correct as it is included.
 	Confidence float64
-	// slip is the error model's part of Cost: how unlikely the typo is.
+	// slip is the error model's part of Cost: how unlikely the typo is;
+	// dist is the number of edits (0: not known).
 	slip float64
+	dist int8
 }
 
 // Known reports whether word is a correct spelling: in the lexicon (in the
@@ -427,7 +429,7 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far boo
 	var rk ranking
 	s.collect(sc, &rk, w, keep, ctx, far, fix, curatedHit, 1)
 	if rk.n > 0 {
-		c := massTenths(rk.top[0].cost) / rk.total
+		c := rk.confidence(w, keep)
 		if nearThreshold(c, normalize.DefaultThreshold) || nearThreshold(c, minSuggest) {
 			s.collect(sc, &rk, w, keep, ctx, far, fix, curatedHit, maxSearchDistance)
 		}
@@ -435,7 +437,10 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far boo
 	for _, c := range rk.top[:rk.n] {
 		// The searcher's spellings last until its next search: the few
 		// kept are copied.
-		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: float64(c.cost) / 10, Confidence: massTenths(c.cost) / rk.total, slip: float64(c.slip) / 10})
+		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: float64(c.cost) / 10, Confidence: massTenths(c.cost) / rk.total, slip: float64(c.slip) / 10, dist: c.dist})
+	}
+	if len(sc.top) > 0 {
+		sc.top[0].Confidence = rk.confidence(w, keep)
 	}
 	return sc.top
 }
@@ -477,6 +482,52 @@ type ranking struct {
 
 func (rk *ranking) reset(keep float64) {
 	*rk = ranking{total: math.Exp(-keep * confSharpness)}
+}
+
+// confidence returns the confidence of the best candidate for the typed
+// word w: its share of the probability of every explanation (keeping the
+// word, whose cost is keep, included); or, if the best is one mechanical
+// slip away — two letters swapped, a letter dropped or added (a doubled
+// one among them), not at the first letter nor an unrelated extra letter
+// (an error cost of at most model.oneSlip) — at least the odds of its lead
+// over its nearest rival, the runner-up or the word itself, less
+// model.rivalMargin: σ(lead − rivalMargin), even for a lead of
+// rivalMargin.
+//
+// A share alone penalizes a common word for its many neighbours: "said"
+// for "siad" is 1.5 nats ahead of "sad", 2.3 of "side", and further of a
+// long tail of words two slips away or rarer, whose masses add up to half
+// the total. The levels of the prior are coarse (every word of SCOWL's
+// level 10 scores alike, "said" and "sad"), and the error model does not
+// make two slips much rarer than one: the tail is overweighted. A slip of
+// the hand names the word it spoils; a letter for another (a vowel for a
+// vowel: "lones" may be "lines" or "loans") is as often a speller's guess,
+// and keeps its share.
+func (rk *ranking) confidence(w string, keep float64) float64 {
+	if rk.n == 0 {
+		return 0
+	}
+	b := rk.top[0]
+	share := massTenths(b.cost) / rk.total
+	if b.dist != 1 || b.slip > nat(model.oneSlip) || len(b.key) == len(w) && !swapped(w, b.key) {
+		return share
+	}
+	rival := nat(keep)
+	if rk.n > 1 {
+		rival = min(rival, rk.top[1].cost)
+	}
+	lead := float64(rival-b.cost-nat(model.rivalMargin)) / 10
+	return max(share, 1/(1+math.Exp(-lead)))
+}
+
+// swapped reports whether a and b, of one length, differ by two adjacent
+// letters swapped (in lower case).
+func swapped(a, b string) bool {
+	i := 0
+	for i < len(a) && a[i]|0x20 == b[i]|0x20 {
+		i++
+	}
+	return i+1 < len(a) && a[i]|0x20 == b[i+1]|0x20 && a[i+1]|0x20 == b[i]|0x20 && a[i+2:] == b[i+2:]
 }
 
 // best returns the lowest cost so far, or infCost.
@@ -529,6 +580,7 @@ type ranked struct {
 	capital bool
 	cost    tenths
 	slip    tenths // the error model's part of cost
+	dist    int8   // edits from the typed word (0: not known)
 }
 
 // first returns the first byte of the candidate's spelling.
@@ -585,7 +637,7 @@ func (s *Speller) score(sc *scratch, rk *ranking, matches []trie.Match, ctx cont
 	w := weights()
 	for _, m := range matches {
 		cd := vocab.Cand(m.Payload)
-		r := ranked{key: sc.search.Word(m), capital: cd&vocab.Capital != 0}
+		r := ranked{key: sc.search.Word(m), capital: cd&vocab.Capital != 0, dist: m.Dist}
 		r.slip = sc.ch.costTenths(r.key)
 		cost := w.prior[cd&vocab.Level] + r.slip + ctx.costTenths(s, r.key)
 		if r.capital {

@@ -51,6 +51,8 @@ var mustFix = []struct{ in, want, why string }{
 	{"the coaltiion collapsed", "the coalition collapsed", "a transposition in a common word"},
 	{"a wildfire threatened the subrubs", "a wildfire threatened the suburbs", "a transposition in a common word"},
 	{"the treaty was ratifeid", "the treaty was ratified", "a transposition in a common word"},
+	{"he siad the talks had failed", "he said the talks had failed", "a swap in a very common word that leads its runner-up (sad) by the margin, however many neighbours share the rest"},
+	{"shares were expected to seell off", "shares were expected to sell off", "a letter doubled in a common word, far ahead of see and sells"},
 }
 
 func TestMustFix(t *testing.T) {
@@ -246,6 +248,22 @@ func TestWithoutRules(t *testing.T) {
 	assert.Equal(t, "Leave a Replay", p.Fix("Leave a Replay"))
 	_, err := spelling.New(spelling.WithoutRules("spelling/nope"))
 	assert.Error(t, err)
+}
+
+func TestConfidenceOfOneSlip(t *testing.T) {
+	s, err := spelling.New()
+	require.NoError(t, err)
+	// A swap in a common word with many neighbours: its share is under a
+	// half, its lead over the runner-up is what counts.
+	got := s.Suggest("siad")
+	require.NotEmpty(t, got)
+	assert.Equal(t, "said", got[0].Word)
+	assert.GreaterOrEqual(t, got[0].Confidence, 0.5)
+	// A vowel for a vowel is a speller's guess as often as a slip ("lones":
+	// lines or loans?): it keeps its share.
+	got = s.Suggest("lones")
+	require.NotEmpty(t, got)
+	assert.Less(t, got[0].Confidence, 0.5)
 }
 
 func TestSuggest(t *testing.T) {
