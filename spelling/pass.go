@@ -403,7 +403,7 @@ func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64
 		// is not surely a typo is a name.
 		return decision{}
 	}
-	if shape == lowerCase && best.Cost > keep-keepMargin(best) {
+	if shape == lowerCase && best.Cost > keep-keepMargin(sc.best) {
 		// Likelier than the word being right, but not by the margin an
 		// edit needs ("edtech" is no slip of "detach"): a suggestion. (A
 		// capitalized word already needs more: its keep cost is lower.)
@@ -427,8 +427,8 @@ func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64
 
 // keepMargin is how much likelier than the word itself a correction must
 // be to be made.
-func keepMargin(c Suggestion) float64 {
-	if c.dist == 1 && c.slip <= model.likelySlip+1e-9 {
+func keepMargin(c ranked) float64 {
+	if c.dist == 1 && c.slip <= nat(model.likelySlip) {
 		return model.likelySlipMargin
 	}
 	return model.keepMargin

@@ -238,6 +238,7 @@ type scratch struct {
 	search trie.Searcher
 	ch     channel
 	top    []Suggestion
+	best   ranked // the slip and distance of the last ranking's best
 	lower  [trie.MaxQuery]byte
 }
 
@@ -250,10 +251,6 @@ type Suggestion struct {
 	// Confidence is the candidate's share of the probability of every
 	// explanation of the word, the word being correct as it is included.
 	Confidence float64
-	// slip is the error model's part of Cost: how unlikely the typo is;
-	// dist is the number of edits (0: not known).
-	slip float64
-	dist int8
 }
 
 // Known reports whether word is a correct spelling: in the lexicon (in the
@@ -437,10 +434,11 @@ func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far boo
 	for _, c := range rk.top[:rk.n] {
 		// The searcher's spellings last until its next search: the few
 		// kept are copied.
-		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: float64(c.cost) / 10, Confidence: massTenths(c.cost) / rk.total, slip: float64(c.slip) / 10, dist: c.dist})
+		sc.top = append(sc.top, Suggestion{Word: c.word(), Cost: float64(c.cost) / 10, Confidence: massTenths(c.cost) / rk.total})
 	}
 	if len(sc.top) > 0 {
 		sc.top[0].Confidence = rk.confidence(w, keep)
+		sc.best = ranked{slip: rk.top[0].slip, dist: rk.top[0].dist}
 	}
 	return sc.top
 }
