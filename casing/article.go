@@ -137,8 +137,8 @@ func (w *walker) englishWord(j int, s string) bool {
 		return true
 	}
 	var buf [64]byte
-	key, h := lowerKeyHash(buf[:0], base)
-	e := w.st.ev.find(h, key)
+	key := lowerKey(buf[:0], base)
+	e := w.st.ev.find(keyHash(key), key)
 	return e >= 0 && w.st.ev.entries[e].caps > 0
 }
 

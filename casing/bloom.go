@@ -1,7 +1,8 @@
 package casing
 
 // A bloom is a Bloom filter over word hashes: a cheap "surely not" before
-// a map lookup, since most words of a text start no phrase. Two bits per key, from the two halves of a 64-bit FNV-1a hash.
+// a map lookup, since most words of a text start no phrase. Two bits per
+// key, from the two halves of a 64-bit keyHash.
 type bloom []uint64
 
 func newBloom(bits int) bloom { return make(bloom, bits/64) }
@@ -17,19 +18,4 @@ func (b bloom) has(h uint64) bool {
 	m := uint64(len(b)*64 - 1)
 	x, y := h&m, (h>>32)&m
 	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
-}
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// hashString is FNV-1a of s.
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
 }

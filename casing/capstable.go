@@ -23,27 +23,32 @@ var capsData string
 
 // The caps table's byte layout, little-endian:
 //
-//	"CAPS2\n" magic
+//	"CAPS3\n" magic
 //	          a Bloom filter of capsBloomBits bits over the keys' hashes
-//	          (two bits a key, as type bloom sets them), a cheap "surely
-//	          not" for most words, which have no capitalised spelling
+//	          (keyHash; two bits a key, as type bloom sets them), a cheap
+//	          "surely not" for most words, which have no capitalised
+//	          spelling
+//	          the same over the keys whose conf is not 0, which the
+//	          proper-noun rule writes capitalised: ordinary words with a
+//	          capitalised spelling ("may", "will", "new") fail it
 //	uint32    number of slots (a power of two), then the slots: uint32
 //	          each, 0 for empty, else the top 8 bits of the key's hash
-//	          (lowerKeyHash) over the 24-bit offset of its record + 1
+//	          over the 24-bit offset of its record + 1
 //	records:  key length, key, form length, form, shape, class,
 //	          capLevel, lowLevel, conf×100, given (one byte each)
 //
 // Slots are probed linearly from the hash's low bits.
-const capsMagic = "CAPS2\n"
+const capsMagic = "CAPS3\n"
 
-// capsBloomBits is the size of the caps table's Bloom filter: 64 KiB, 2.5%
-// false positives for the default lexicon's 45,000 keys.
+// capsBloomBits is the size of each of the caps table's Bloom filters: 64
+// KiB, about 2% false positives for the default lexicon's 38,000 keys.
 const capsBloomBits = 1 << 19
 
 // capsTable is a caps table, read in place from its bytes.
 type capsTable struct {
 	data  string
 	bloom string // the Bloom filter's bytes
+	confs string // the Bloom filter of the keys with a conf
 	slots string // the slots' bytes
 	mask  uint64
 	recs  string
@@ -54,17 +59,26 @@ func openCaps(data string) (*capsTable, error) {
 		return nil, errors.New("casing: bad caps table")
 	}
 	p := len(capsMagic)
-	if len(data) < p+capsBloomBits/8+4 {
+	if len(data) < p+2*capsBloomBits/8+4 {
 		return nil, errors.New("casing: bad caps table size")
 	}
 	bloom := data[p : p+capsBloomBits/8]
+	p += capsBloomBits / 8
+	confs := data[p : p+capsBloomBits/8]
 	p += capsBloomBits / 8
 	n := int(binary.LittleEndian.Uint32([]byte(data[p : p+4])))
 	p += 4
 	if n == 0 || n&(n-1) != 0 || len(data) < p+4*n {
 		return nil, errors.New("casing: bad caps table size")
 	}
-	return &capsTable{data: data, bloom: bloom, slots: data[p : p+4*n], mask: uint64(n - 1), recs: data[p+4*n:]}, nil
+	return &capsTable{data: data, bloom: bloom, confs: confs, slots: data[p : p+4*n], mask: uint64(n - 1), recs: data[p+4*n:]}, nil
+}
+
+// bloomHas reports whether the Bloom filter bf may hold the hash h.
+func bloomHas(bf string, h uint64) bool {
+	const m = capsBloomBits - 1
+	x, y := h&m, (h>>32)&m
+	return bf[x>>3]&(1<<(x&7)) != 0 && bf[y>>3]&(1<<(y&7)) != 0
 }
 
 func (t *capsTable) slot(i uint64) uint32 {
@@ -72,34 +86,60 @@ func (t *capsTable) slot(i uint64) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// lookup returns the capInfo of a lower-case key whose lowerKeyHash is h.
+// lookup returns the capInfo of a lower-case key whose keyHash is h.
 func (t *capsTable) lookup(h uint64, key []byte) (capInfo, bool) {
-	const m = capsBloomBits - 1
-	if x, y := h&m, (h>>32)&m; t.bloom[x>>3]&(1<<(x&7)) == 0 || t.bloom[y>>3]&(1<<(y&7)) == 0 {
+	if !bloomHas(t.bloom, h) {
 		return capInfo{}, false
 	}
+	if off := t.find(h, key); off >= 0 {
+		return t.record(off), true
+	}
+	return capInfo{}, false
+}
+
+// lookupConf is lookup for a key whose conf is not 0, which the
+// proper-noun rule writes capitalised: ok is false for any other key.
+func (t *capsTable) lookupConf(h uint64, key []byte) (capInfo, bool) {
+	if !bloomHas(t.confs, h) {
+		return capInfo{}, false
+	}
+	if off := t.find(h, key); off >= 0 {
+		if ci := t.record(off); ci.conf > 0 {
+			return ci, true
+		}
+	}
+	return capInfo{}, false
+}
+
+// find returns the offset of the record of a lower-case key whose keyHash
+// is h, or -1.
+func (t *capsTable) find(h uint64, key []byte) int {
 	tag := uint32(h>>56) << 24
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slot(i)
 		if s == 0 {
-			return capInfo{}, false
+			return -1
 		}
 		if s&0xff000000 != tag {
 			continue
 		}
 		off := int(s&0xffffff) - 1
 		r := t.recs[off:]
-		kn := int(r[0])
-		if kn != len(key) || r[1:1+kn] != string(key) {
-			continue
+		if kn := int(r[0]); kn == len(key) && r[1:1+kn] == string(key) {
+			return off
 		}
-		r = r[1+kn:]
-		fn := int(r[0])
-		f := r[1+fn:]
-		return capInfo{
-			form: r[1 : 1+fn], shape: shape(f[0]), class: lexicon.Class(f[1]),
-			capLevel: f[2], lowLevel: f[3], conf: float64(f[4]) / 100, given: f[5] != 0,
-		}, true
+	}
+}
+
+// record returns the capInfo of the record at off.
+func (t *capsTable) record(off int) capInfo {
+	r := t.recs[off:]
+	r = r[1+int(r[0]):]
+	fn := int(r[0])
+	f := r[1+fn:]
+	return capInfo{
+		form: r[1 : 1+fn], shape: shape(f[0]), class: lexicon.Class(f[1]),
+		capLevel: f[2], lowLevel: f[3], conf: float64(f[4]) / 100, given: f[5] != 0,
 	}
 }
 
@@ -128,7 +168,7 @@ func encodeCaps(m map[string]capInfo) ([]byte, error) {
 			given = 1
 		}
 		recs = append(recs, byte(ci.shape), byte(ci.class), ci.capLevel, ci.lowLevel, byte(ci.conf*100+0.5), given)
-		_, h := lowerKeyHash(nil, k)
+		h := keyHashString(k)
 		i := h & uint64(n-1)
 		for slots[i] != 0 {
 			i = (i + 1) & uint64(n-1)
@@ -136,12 +176,17 @@ func encodeCaps(m map[string]capInfo) ([]byte, error) {
 		slots[i] = uint32(h>>56)<<24 | uint32(off+1)
 	}
 	out := []byte(capsMagic)
-	bl := newBloom(capsBloomBits)
+	all, confs := newBloom(capsBloomBits), newBloom(capsBloomBits)
 	for _, k := range keys {
-		bl.add(hashString(k))
+		all.add(keyHashString(k))
+		if m[k].conf > 0 {
+			confs.add(keyHashString(k))
+		}
 	}
-	for _, w := range bl {
-		out = binary.LittleEndian.AppendUint64(out, w)
+	for _, bl := range []bloom{all, confs} {
+		for _, w := range bl {
+			out = binary.LittleEndian.AppendUint64(out, w)
+		}
 	}
 	out = binary.LittleEndian.AppendUint32(out, uint32(n))
 	for _, s := range slots {

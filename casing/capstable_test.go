@@ -27,15 +27,15 @@ func TestCapsData(t *testing.T) {
 	require.Equal(t, string(data), capsData, "data/caps.bin is stale: go generate ./casing/")
 	tab := defaultCaps()
 	for k, want := range m {
-		got, ok := tab.lookup(hashString(k), []byte(k))
+		got, ok := tab.lookup(keyHash([]byte(k)), []byte(k))
 		require.True(t, ok, k)
 		assert.Equal(t, want, got, k)
 	}
 	for _, k := range []string{"", "the", "zzzzqx", "russiaa"} {
-		_, ok := tab.lookup(hashString(k), []byte(k))
+		_, ok := tab.lookup(keyHash([]byte(k)), []byte(k))
 		assert.False(t, ok, k)
 	}
-	ci, ok := tab.lookup(hashString("russia"), []byte("russia"))
+	ci, ok := tab.lookup(keyHash([]byte("russia")), []byte("russia"))
 	require.True(t, ok)
 	assert.Equal(t, "Russia", ci.form)
 }

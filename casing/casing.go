@@ -215,6 +215,12 @@ func New(opts ...Option) (*Caser, error) {
 // addPhrase indexes p under its first word in lower case (lowerKey),
 // longest phrases first; a later phrase with the same words replaces one.
 func (c *Caser) addPhrase(p phrase) {
+	p.commonOnly = true
+	for _, word := range p.words {
+		if startsUpper(word) && !c.common(string(lowerKey(nil, word))) {
+			p.commonOnly = false
+		}
+	}
 	for _, k := range []string{string(lowerKey(nil, p.words[0]))} {
 		list := c.phrases[k]
 		replaced := false
@@ -231,7 +237,7 @@ func (c *Caser) addPhrase(p phrase) {
 			}
 		}
 		c.phrases[k] = list
-		c.phraseBF.add(hashString(k))
+		c.phraseBF.add(keyHashString(k))
 	}
 }
 

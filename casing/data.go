@@ -136,6 +136,9 @@ var soundFirst = func() (first [256]bool) {
 // phrase is a multi-word name as it should be written.
 type phrase struct {
 	words []string
+	// commonOnly: every capitalised word of the phrase is an ordinary
+	// word in lower case ("Cold War", "Wall Street"), set by addPhrase.
+	commonOnly bool
 }
 
 // PhraseError is a bad line in a phrase list. Line counts from 1.

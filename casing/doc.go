@@ -106,14 +106,20 @@
 //
 // # Cost
 //
-// The pass does no allocation per token: each word is lowered into a
-// buffer on the stack and hashed once (FNV-1a), and that hash keys every
-// table it is looked up in. The capitalisation table of the default
+// The pass does no allocation per token. One loop over the tokens lists
+// the words and the line ends (headings and lists are read line by line
+// from them); each word is then lowered and hashed once, eight bytes at a
+// time for an ASCII word of up to 16 bytes, and that hash (keyHash) keys
+// every table it is looked up in. Bloom filters answer the common
+// questions without a probe: does the word start a phrase, does the
+// lexicon write it capitalised, has the document written it with a
+// capital; the common word, with nothing for any rule to do, is decided
+// in the loop without a call. The capitalisation table of the default
 // lexicon is made ahead of time (data/caps.bin, go generate) and read in
-// place, behind a 64 KiB Bloom filter, so New builds nothing (about 0.2
-// ms in a fresh process; a lexicon given by WithLexicon has its table
-// built by New, some 20 ms). The document's evidence lives in an
-// open-addressing table over one byte arena, bounded to 65,536 words
-// (about 6 MiB at most). Run go test -bench . ./casing/ for the numbers;
-// BenchmarkCorpus reads the corpus of examples/corpus.
+// place, so New builds nothing (about 0.2 ms in a fresh process; a
+// lexicon given by WithLexicon has its table built by New, some 20 ms).
+// The document's evidence lives in an open-addressing table over one byte
+// arena, bounded to 65,536 words (about 6 MiB at most). Run go test
+// -bench . ./casing/ for the numbers; BenchmarkCorpus reads the corpus of
+// examples/corpus.
 package casing

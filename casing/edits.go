@@ -62,6 +62,8 @@ type heading struct {
 // scratch is the per-call working memory, pooled so that a clean document
 // costs no allocation.
 type scratch struct {
+	words    []int32 // the chunk's words that have a case
+	nls      []int32 // the chunk's Newline tokens
 	cands    []cand
 	heads    []heading
 	headLows []int
@@ -158,9 +160,11 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 // evidence for an earlier one.
 func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize.Edit, bool) {
 	s.cands, s.heads, s.headLows, s.lowIdx, s.lowAll, s.arts, s.listKeep, s.touched = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.lowAll[:0], s.arts[:0], s.listKeep[:0], s.touched[:0]
+	s.words, s.nls = s.words[:0], s.nls[:0]
 	w := &walker{c: c, text: d.Text, toks: d.Tokens(), st: st, s: s}
 	s.counted.reset(len(w.toks))
 	s.decided.reset(len(w.toks))
+	w.index()
 	w.findHeadings()
 	w.lists()
 	w.collectEvidence()
@@ -411,56 +415,6 @@ func splitPossessive(s string) (base, suffix string) {
 	return s, ""
 }
 
-// lowerKey writes s in lower case into buf (with ’ as ') and returns it;
-// it does not allocate for words shorter than buf's capacity.
-func lowerKey(buf []byte, s string) []byte {
-	buf, _ = lowerKeyHash(buf, s)
-	return buf
-}
-
-// lowerKeyHash is lowerKey and the FNV-1a hash of the key, in one pass
-// (the hash the pass's tables and Bloom filters are keyed by).
-func lowerKeyHash(buf []byte, s string) ([]byte, uint64) {
-	if cap(buf) < len(s) {
-		buf = make([]byte, 0, len(s)+8)
-	}
-	buf = buf[:len(s)]
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s) && i < len(buf); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return lowerKeySlow(buf[:i], s[i:], h)
-		}
-		if c-'A' < 26 {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return buf, h
-}
-
-func lowerKeySlow(buf []byte, s string, h uint64) ([]byte, uint64) {
-	n := len(buf)
-	for _, r := range s {
-		switch {
-		case r == '’':
-			buf = append(buf, '\'')
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			buf = append(buf, byte(r))
-		default:
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		}
-	}
-	for _, c := range buf[n:] {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return buf, h
-}
-
 // isOpening reports whether r opens a quotation or bracket, or is a dash
 // after which a fresh clause may start.
 func isOpening(r rune) bool {
@@ -469,11 +423,6 @@ func isOpening(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// shapeFlags returns the case shape of a word token.
-func isCapShape(t normalize.Token) bool {
-	return t.Flags&(normalize.Title|normalize.Upper|normalize.Mixed) != 0 && t.Flags&normalize.Technical == 0
 }
 
 // startsUpper reports whether s begins with an upper-case letter.
@@ -487,8 +436,8 @@ func startsUpper(s string) bool {
 // caps returns the capitalisation info of a lower-case key.
 func (w *walker) caps(key []byte) (capInfo, bool) {
 	var buf [64]byte
-	k, h := lowerKeyHash(buf[:0], string(key))
-	return w.c.tables.lookup(h, k)
+	k := lowerKey(buf[:0], string(key))
+	return w.c.tables.lookup(keyHash(k), k)
 }
 
 // lowerLevel returns the level of the lower-case spelling key in the

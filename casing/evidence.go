@@ -33,16 +33,17 @@ func (w *walker) collectEvidence() {
 	ev := &w.st.ev
 	var kb [64]byte
 	toks := w.toks
-	for i := range toks {
+	for _, i32 := range w.s.words {
+		i := int(i32)
 		t := &toks[i]
-		if t.Kind != normalize.Word || !isCapShape(*t) || w.inHeading(i, &hp) || !w.midSentence(i) {
+		if t.Flags&(normalize.Title|normalize.Upper|normalize.Mixed) == 0 || w.inHeading(i, &hp) || !w.midSentence(i) {
 			continue
 		}
 		base, _ := splitPossessive(w.text[t.Start:t.End])
 		if utf8.RuneCountInString(base) < 2 {
 			continue
 		}
-		key, h := lowerKeyHash(kb[:0], base)
+		key, h := w.wordKey(t.Start, t.End, &kb)
 		if e := ev.find(h, key); e >= 0 {
 			w.bump(e, 1, 0)
 			continue
@@ -78,8 +79,8 @@ func (w *walker) docEvidence() {
 		}
 		w.s.counted.set(c.tok)
 		base, _ := splitPossessive(c.new)
-		var h uint64
-		w.s.buf, h = lowerKeyHash(w.s.buf, base)
+		w.s.buf = lowerKey(w.s.buf, base)
+		h := keyHash(w.s.buf)
 		if e := ev.find(h, w.s.buf); e >= 0 {
 			w.bump(e, 1, -min(int(ev.entries[e].lows), 1))
 		} else if e := ev.add(h, w.s.buf, base); e >= 0 {

@@ -4,15 +4,78 @@ import "unicode/utf8"
 
 // evTable is the document's evidence: how it writes each word mid-sentence
 // outside headings, capitalised (as form) or in lower case. It is an
-// open-addressing hash table over the FNV-1a hash of the lower-case key,
-// its keys and forms kept in one byte arena, so that remembering a word
+// open-addressing hash table over the keyHash of the lower-case key, its
+// keys and forms kept in one byte arena, so that remembering a word
 // allocates nothing once the arena has grown, and a document of any length
-// holds at most maxEvidence words in a few MiB.
+// holds at most maxEvidence words in a few MiB. A Bloom filter of eight
+// bits a slot answers most finds, for the words the document has not
+// capitalised, without a probe.
 type evTable struct {
 	slots   []uint64 // hash>>32 <<32 | entry index+1; 0 is empty
+	bloom   bloom    // the entries' hashes
 	entries []evEntry
 	arena   []byte
 	gen     uint32 // the current analysis, for undo
+	// plain holds keys of up to 16 bytes whose entry is known to be
+	// plain (infoPlain: "the" of "The Hague"), which a lower-case use
+	// leaves alone: the scan decides them without a probe of the table.
+	plain plainSet
+}
+
+// plainSet is a set of keys of up to 16 bytes, held in two words each
+// (as mix16 takes them), in open addressing.
+type plainSet struct {
+	slots []plainKey
+	n     int
+}
+
+type plainKey struct {
+	k0, k1 uint64
+	n      int // 0: empty
+}
+
+// has reports whether the set holds the key k0, k1 of n bytes, whose
+// mix16 is h.
+func (p *plainSet) has(k0, k1 uint64, n int, h uint64) bool {
+	if p.n == 0 {
+		return false
+	}
+	mask := uint64(len(p.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &p.slots[i]
+		if s.n == 0 {
+			return false
+		}
+		if s.k0 == k0 && s.k1 == k1 && s.n == n {
+			return true
+		}
+	}
+}
+
+// add adds the key k0, k1 of n bytes.
+func (p *plainSet) add(k0, k1 uint64, n int) {
+	if 2*(p.n+1) > len(p.slots) {
+		old := p.slots
+		p.slots = make([]plainKey, max(256, 2*len(old)))
+		p.n = 0
+		for _, s := range old {
+			if s.n != 0 {
+				p.add(s.k0, s.k1, s.n)
+			}
+		}
+	}
+	mask := uint64(len(p.slots) - 1)
+	for i := mix16(k0, k1, n) & mask; ; i = (i + 1) & mask {
+		s := &p.slots[i]
+		if s.n == 0 {
+			*s = plainKey{k0, k1, n}
+			p.n++
+			return
+		}
+		if s.k0 == k0 && s.k1 == k1 && s.n == n {
+			return
+		}
+	}
 }
 
 // evEntry counts the uses of one word.
@@ -41,7 +104,7 @@ const maxEvidence = 1 << 16
 // find returns the index of key's entry, or -1.
 func (t *evTable) find(h uint64, key []byte) int {
 	slots := t.slots
-	if len(slots) == 0 {
+	if len(slots) == 0 || !t.bloom.has(h) {
 		return -1
 	}
 	mask := uint64(len(slots) - 1)
@@ -87,11 +150,13 @@ func (t *evTable) insert(idx int) {
 		i = (i + 1) & mask
 	}
 	t.slots[i] = h&^0xffffffff | uint64(idx+1)
+	t.bloom.add(h)
 }
 
 func (t *evTable) grow() {
 	n := max(1024, 2*len(t.slots))
 	t.slots = make([]uint64, n)
+	t.bloom = newBloom(8 * n)
 	for i := range t.entries {
 		t.insert(i)
 	}
@@ -153,6 +218,9 @@ func (st *docState) rollback(m mark, touched []int32) {
 	if len(t.entries) > m.entries {
 		t.entries, t.arena = t.entries[:m.entries], t.arena[:m.arena]
 		clear(t.slots)
+		clear(t.bloom)
+		clear(t.plain.slots)
+		t.plain.n = 0
 		for i := range t.entries {
 			t.insert(i)
 		}

@@ -12,13 +12,15 @@ const (
 )
 
 // findHeadings lists the one-line paragraphs that look like headings, with
-// how their words are cased.
+// how their words are cased. It reads the lines from w.s.nls.
 func (w *walker) findHeadings() {
 	toks := w.toks
+	nls := w.s.nls
 	lineStart := 0
-	for i := 0; i <= len(toks); i++ {
-		if i < len(toks) && toks[i].Kind != normalize.Newline {
-			continue
+	for k := 0; k <= len(nls); k++ {
+		i := len(toks) // the line's end: a Newline token or the end
+		if k < len(nls) {
+			i = int(nls[k])
 		}
 		a, b := lineStart, i
 		lineStart = i + 1

@@ -72,7 +72,7 @@ type lexTables struct {
 	caps *capsTable
 }
 
-// lookup returns the capInfo of the lower-case key whose lowerKeyHash is h.
+// lookup returns the capInfo of the lower-case key whose keyHash is h.
 func (t *lexTables) lookup(h uint64, key []byte) (capInfo, bool) {
 	return t.caps.lookup(h, key)
 }
@@ -80,8 +80,8 @@ func (t *lexTables) lookup(h uint64, key []byte) (capInfo, bool) {
 // lookupString is lookup for a key in a string.
 func (t *lexTables) lookupString(key string) (capInfo, bool) {
 	var buf [64]byte
-	k, h := lowerKeyHash(buf[:0], key)
-	return t.caps.lookup(h, k)
+	k := lowerKey(buf[:0], key)
+	return t.caps.lookup(keyHash(k), k)
 }
 
 // defaultTables are the default lexicon's tables, made ahead of time.

@@ -60,29 +60,38 @@ func allDigits(s string) bool {
 // the sentence-start rule must leave alone.
 func (w *walker) lists() {
 	toks := w.toks
+	nls := w.s.nls
 	var items []listItem
-	newlines := 0
-	for i := 0; i < len(toks); i++ {
-		switch toks[i].Kind {
-		case normalize.Space:
-			continue
-		case normalize.Newline:
-			newlines++
-			continue
+	newlines := 0 // line ends since the last token that is not white space
+	a := 0
+	for k := 0; k <= len(nls); k++ {
+		b := len(toks) // the line is toks[a:b]
+		if k < len(nls) {
+			b = int(nls[k])
 		}
-		if !toks[i].Is(normalize.LineStart) {
+		// Only the first token of a line that is not white space is a
+		// LineStart; any other resets newlines, which it already is.
+		i := a
+		for i < b && toks[i].Kind == normalize.Space {
+			i++
+		}
+		if i < b {
+			if toks[i].Is(normalize.LineStart) {
+				word, marker := w.bulletAt(i)
+				if word < 0 || (len(items) > 0 && (newlines > 2 || items[len(items)-1].marker != marker)) {
+					w.listDecide(items)
+					items = items[:0]
+				}
+				if word >= 0 {
+					items = append(items, listItem{word: word, marker: marker})
+				}
+			}
 			newlines = 0
-			continue
 		}
-		word, marker := w.bulletAt(i)
-		if word < 0 || (len(items) > 0 && (newlines > 2 || items[len(items)-1].marker != marker)) {
-			w.listDecide(items)
-			items = items[:0]
+		if k < len(nls) {
+			newlines++
 		}
-		if word >= 0 {
-			items = append(items, listItem{word: word, marker: marker})
-		}
-		newlines = 0
+		a = b + 1
 	}
 	w.listDecide(items)
 }

@@ -1,80 +1,208 @@
 package casing
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
 )
 
-// scan runs the word rules over every token: sentence starts, "i", proper
-// nouns, given names, phrases and a/an.
-func (w *walker) scan() {
+// index lists the chunk's line ends and its words that have a case: the
+// one pass over every token.
+func (w *walker) index() {
 	toks := w.toks
-	hp := 0
-	skipPhrase := -1
-	var kb [64]byte // the key of each word, on the stack
+	words, nls := w.s.words, w.s.nls
 	for i := range toks {
-		t := &toks[i]
-		if t.Kind != normalize.Word || t.Is(normalize.Technical) {
-			continue
-		}
-		text := w.text[t.Start:t.End]
-		if len(text) <= 2 && (text[0]|0x20) == 'a' && (text == "a" || text == "A" || text == "an" || text == "An") {
-			w.s.arts = append(w.s.arts, i) // judged last, when the next word's case is known
-			continue
-		}
-		if t.Flags&(normalize.Lower|normalize.Title) == 0 {
-			continue
-		}
-		base, suf := splitPossessive(text)
-		key, h := lowerKeyHash(kb[:0], base)
-		if i > skipPhrase && w.c.phraseBF.has(h) {
-			if end := w.phrase(i, key); end > 0 {
-				skipPhrase = end
+		switch t := &toks[i]; t.Kind {
+		case normalize.Newline:
+			nls = append(nls, int32(i))
+		case normalize.Word:
+			if t.Flags&normalize.Technical == 0 && t.Flags&(normalize.Lower|normalize.Title|normalize.Upper|normalize.Mixed) != 0 {
+				words = append(words, int32(i))
 			}
 		}
-		if !t.Is(normalize.Lower) {
+	}
+	w.s.words, w.s.nls = words, nls
+}
+
+// scanCursor is where scan is: the heading cursor of inHeading, and the
+// last token of the phrase matched last.
+type scanCursor struct {
+	hp, skipPhrase int
+}
+
+// scan runs the word rules over every word in lower case or with a
+// capital first: sentence starts, "i", proper nouns, given names, phrases
+// and a/an. The common word, ASCII, of 3 to 16 letters, with nothing for
+// any rule to do but to be counted among the lower-case words, is decided
+// in the loop, without a call; every other goes to scanWord.
+func (w *walker) scan() {
+	toks, text := w.toks, w.text
+	sc := scanCursor{skipPhrase: -1}
+	pbf, confs := w.c.phraseBF, w.c.tables.caps.confs
+	evb, plain := w.st.ev.bloom, &w.st.ev.plain
+	stops := givenStops()
+	named := len(w.c.names) > 0
+	var kb [64]byte
+	for _, i32 := range w.s.words {
+		i := int(i32)
+		t := &toks[i]
+		start, end, flags := t.Start, t.End, t.Flags
+		if flags&(normalize.Lower|normalize.Title) == 0 {
 			continue
 		}
-		if text[0] == 'i' && w.pronounI(i, text) {
+		n := end - start
+		// Articles, "i" and its contractions, possessives, long words,
+		// words near the end of the text and sentence starts go the long
+		// way.
+		if n > 16 || start+16 > len(text) || flags&normalize.SentenceStart != 0 || named {
+			w.scanWord(i, &sc, &kb)
 			continue
 		}
-		if t.Is(normalize.SentenceStart) {
-			w.sentenceStart(i, text)
+		if c := text[start]; (c == 'a' || c == 'A') && (n == 1 || n == 2 && text[start+1] == 'n') ||
+			c == 'i' && (n == 1 || text[start+1] == '\'') ||
+			n >= 3 && text[end-2] == '\'' && text[end-1]|0x20 == 's' {
+			w.scanWord(i, &sc, &kb)
 			continue
 		}
-		heading := w.inHeading(i, &hp)
-		if len(w.c.names) > 0 {
-			if n, ok := w.c.names[string(key)]; ok {
-				w.add(i, recase(base, n)+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
+		m := &keyMasks[n]
+		k0, k1 := load64(text, start)&m[0], load64(text, start+8)&m[1]
+		if (k0|k1)&hi8 != 0 {
+			w.scanWord(i, &sc, &kb)
+			continue
+		}
+		k0, k1 = lower8(k0), lower8(k1)
+		h := mix16(k0, k1, n)
+		if i > sc.skipPhrase && pbf.has(h) {
+			w.scanWord(i, &sc, &kb)
+			continue
+		}
+		if flags&normalize.Lower == 0 {
+			continue
+		}
+		if bloomHas(confs, h) {
+			w.scanWord(i, &sc, &kb)
+			continue
+		}
+		// midSentence, for the common cases: after a word, a comma, a
+		// number.
+		mid := false
+		if !w.inHeading(i, &sc.hp) && flags&(normalize.LineStart|normalize.ParaStart) == 0 {
+			if i < 2 || toks[i-1].Kind != normalize.Space {
+				w.scanWord(i, &sc, &kb)
 				continue
 			}
-		}
-		var ci capInfo
-		inCaps := false
-		if ci, inCaps = w.c.tables.lookup(h, key); inCaps {
-			if ci.conf > 0 {
-				w.add(i, recase(base, ci.form)+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
-			}
-		}
-		if !heading && w.midSentence(i) {
-			if e := w.st.ev.find(h, key); e >= 0 {
-				// An ordinary word ("the" of "The Hague") is never
-				// capitalised on evidence: its counts do not matter.
-				if w.entryInfo(&w.st.ev.entries[e])&infoPlain != 0 {
-					goto given
+			switch p := &toks[i-2]; p.Kind {
+			case normalize.Word:
+				mid = true
+			case normalize.Punct:
+				c := text[p.Start]
+				if c >= utf8.RuneSelf {
+					w.scanWord(i, &sc, &kb)
+					continue
 				}
-				w.bump(e, 0, 1)
-				w.s.lowIdx = append(w.s.lowIdx, lowRef{tok: int32(i), entry: int32(e), hash: h})
-			} else {
-				w.s.lowAll = append(w.s.lowAll, lowRef{tok: int32(i), entry: -1, hash: h})
+				mid = c != ':' && c != '"' && c != '\'' && c != '(' && c != '['
+			case normalize.Space, normalize.Newline:
+				w.scanWord(i, &sc, &kb)
+				continue
+			default:
+				mid = true
+			}
+			if mid && len(evb) > 0 && evb.has(h) {
+				if !plain.has(k0, k1, n, h) {
+					w.scanWord(i, &sc, &kb)
+					continue
+				}
+				mid = false // an ordinary word: its counts do not matter
 			}
 		}
-	given:
-		if j := w.nextWordAfterSpace(i); j >= 0 && startsWordUpper(&toks[j], w.text) && toks[j].Flags&(normalize.SentenceStart|normalize.Technical) == 0 {
-			w.givenName(i, j, base, suf, ci, inCaps)
+		// A capitalised word after it: the given-name rule applies, but
+		// to a minor word or a particle ("in London", "the President",
+		// "van Gogh"), which it never capitalises.
+		if i+2 < len(toks) && toks[i+1].Kind == normalize.Space && toks[i+2].Kind == normalize.Word && toks[i+2].Flags&(normalize.Title|normalize.Upper|normalize.Mixed) != 0 && !stops.has(k0, k1, n, h) {
+			w.scanWord(i, &sc, &kb)
+			continue
 		}
+		if mid {
+			w.s.lowAll = append(w.s.lowAll, lowRef{tok: int32(i), entry: -1, hash: h})
+		}
+	}
+}
+
+// givenStops are the words givenName never capitalises whatever their
+// context: the minor words and the name particles.
+var givenStops = sync.OnceValue(func() *plainSet {
+	p := &plainSet{}
+	for _, m := range []set{minorChicago(), particles()} {
+		for k := range m {
+			if len(k) <= 16 {
+				k0, k1 := pack([]byte(k))
+				p.add(k0, k1, len(k))
+			}
+		}
+	}
+	return p
+})
+
+// scanWord runs the word rules on word token i, a word in lower case or
+// with a capital first.
+func (w *walker) scanWord(i int, sc *scanCursor, kb *[64]byte) {
+	toks := w.toks
+	t := &toks[i]
+	text := w.text[t.Start:t.End]
+	if len(text) <= 2 && (text[0]|0x20) == 'a' && (text == "a" || text == "A" || text == "an" || text == "An") {
+		w.s.arts = append(w.s.arts, i) // judged last, when the next word's case is known
+		return
+	}
+	key, h := w.wordKey(t.Start, t.End, kb)
+	if i > sc.skipPhrase && w.c.phraseBF.has(h) {
+		if end := w.phrase(i, key); end > 0 {
+			sc.skipPhrase = end
+		}
+	}
+	if !t.Is(normalize.Lower) {
+		return
+	}
+	if text[0] == 'i' && w.pronounI(i, text) {
+		return
+	}
+	if t.Is(normalize.SentenceStart) {
+		w.sentenceStart(i, text)
+		return
+	}
+	heading := w.inHeading(i, &sc.hp)
+	base, suf := splitPossessive(text)
+	if len(w.c.names) > 0 {
+		if n, ok := w.c.names[string(key)]; ok {
+			w.add(i, recase(base, n)+suf, RuleProperNoun, 0.95, "write this name as it is written in the names list")
+			return
+		}
+	}
+	if ci, ok := w.c.tables.caps.lookupConf(h, key); ok {
+		w.add(i, recase(base, ci.form)+suf, RuleProperNoun, ci.conf, "capitalise a proper noun")
+	}
+	if !heading && w.midSentence(i) {
+		if e := w.st.ev.find(h, key); e >= 0 {
+			// An ordinary word ("the" of "The Hague") is never
+			// capitalised on evidence: its counts do not matter.
+			if w.entryInfo(&w.st.ev.entries[e])&infoPlain != 0 {
+				if len(key) <= 16 {
+					k0, k1 := pack(key)
+					w.st.ev.plain.add(k0, k1, len(key))
+				}
+				goto given
+			}
+			w.bump(e, 0, 1)
+			w.s.lowIdx = append(w.s.lowIdx, lowRef{tok: int32(i), entry: int32(e), hash: h})
+		} else {
+			w.s.lowAll = append(w.s.lowAll, lowRef{tok: int32(i), entry: -1, hash: h})
+		}
+	}
+given:
+	if j := w.nextWordAfterSpace(i); j >= 0 && startsWordUpper(&toks[j], w.text) && toks[j].Flags&(normalize.SentenceStart|normalize.Technical) == 0 {
+		ci, inCaps := w.c.tables.lookup(h, key)
+		w.givenName(i, j, base, suf, ci, inCaps)
 	}
 }
 
@@ -251,27 +379,24 @@ func (w *walker) matchPhrase(i int, p phrase) int {
 		}
 		idx[k] = j
 	}
-	// Evidence that the phrase is a name here: one of its words already
-	// capitalised where the position does not explain it.
-	evidence, wrong := 0, 0
-	commonOnly := true
+	wrong := 0
 	for k, word := range p.words {
-		t := toks[idx[k]]
-		text := w.tokText(idx[k])
-		if startsUpper(text) && !(k == 0 && !w.midSentence(idx[k])) && startsUpper(word) {
-			evidence++
-		}
-		if !startsUpper(text) && startsUpper(word) {
+		if !startsUpper(w.tokText(idx[k])) && startsUpper(word) {
 			wrong++
 		}
-		if startsUpper(word) && !w.c.common(string(lowerKey(nil, word))) {
-			commonOnly = false
-		}
-		_ = t
 	}
 	if wrong == 0 {
 		return j
 	}
+	// Evidence that the phrase is a name here: one of its words already
+	// capitalised where the position does not explain it.
+	evidence := 0
+	for k, word := range p.words {
+		if startsUpper(w.tokText(idx[k])) && !(k == 0 && !w.midSentence(idx[k])) && startsUpper(word) {
+			evidence++
+		}
+	}
+	commonOnly := p.commonOnly
 	conf := 0.9
 	switch {
 	case evidence > 0:
@@ -299,6 +424,12 @@ func (w *walker) matchPhrase(i int, p phrase) int {
 // equalFold compares a text word with a phrase word, case-insensitively,
 // with ’ and ' equal.
 func equalFold(a, b string) bool {
+	for len(a) > 0 && len(b) > 0 && a[0]|b[0] < utf8.RuneSelf {
+		if ca, cb := a[0], b[0]; ca != cb && (ca|0x20 != cb|0x20 || ca|0x20 < 'a' || ca|0x20 > 'z') {
+			return false
+		}
+		a, b = a[1:], b[1:]
+	}
 	for a != "" && b != "" {
 		ra, na := utf8.DecodeRuneInString(a)
 		rb, nb := utf8.DecodeRuneInString(b)
@@ -367,9 +498,7 @@ func (w *walker) tryGiven(i, j int) bool {
 	}
 	base, suf := splitPossessive(w.tokText(i))
 	w.s.buf = lowerKey(w.s.buf, base)
-	var ci capInfo
-	inCaps := false
-	ci, inCaps = w.caps(w.s.buf)
+	ci, inCaps := w.caps(w.s.buf)
 	n := len(w.s.cands)
 	w.givenName(i, j, base, suf, ci, inCaps)
 	if len(w.s.cands) == n || w.s.cands[n].conf < normalize.DefaultThreshold {
