@@ -330,7 +330,7 @@ func (w *walker) givenName(i, j int, base, suf string, ci capInfo, inCaps bool) 
 		case p < 0:
 			return
 		case w.toks[p].Kind == normalize.Abbrev:
-		case w.toks[p].Kind == normalize.Word && !w.toks[p].Is(normalize.SentenceStart|normalize.Technical) && shapeOf(w.written(p)) == shapeTitle && w.c.commonFold(w.written(p)):
+		case w.toks[p].Kind == normalize.Word && w.toks[p].Flags&(normalize.SentenceStart|normalize.Technical) == 0 && shapeOf(w.written(p)) == shapeTitle && w.c.commonFold(w.written(p)):
 		default:
 			return
 		}
