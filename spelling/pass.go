@@ -292,7 +292,9 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		// a Roman numeral ("vii", "xiv").
 		return normalize.Edit{}, false
 	}
-	if shape == lowerCase && (ev.capitalized[lw] || nameContext(text, toks, i, s)) {
+	// A sentence's first word is judged by its context alike in either
+	// case ("farth A", "Farth A"), so that cleaning again changes nothing.
+	if (shape == lowerCase && ev.capitalized[lw]) || nameContext(text, toks, i, s) {
 		return normalize.Edit{}, false
 	}
 	ctx := s.contextAt(text, toks, i, fixed, ev)
