@@ -41,6 +41,11 @@ const repeatedUse = 3
 // maxRemembered bounds the unknown words a document's evidence remembers.
 const maxRemembered = 20000
 
+// maxDecisions bounds the cached decisions on unknown words: each holds an
+// edit with its suggestions (a few hundred bytes), and a news document has
+// far fewer distinct unknown words.
+const maxDecisions = 4096
+
 // maxRounds bounds how often the words are decided again with their
 // neighbours' corrections.
 const maxRounds = 3
@@ -70,7 +75,7 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	clear(ev.counts)
 	// The caches hold a document's distinct unknown words; a stream of any
 	// length must keep its memory flat.
-	if len(ev.decisions) > maxRemembered {
+	if len(ev.decisions) > maxDecisions {
 		clear(ev.decisions)
 	}
 	if len(ev.capitalized) > maxRemembered {
@@ -92,20 +97,17 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		}
 	}
 	todo = kept
-	if len(starts) > 0 {
-		edits = append(edits, s.confusionEdits(text, toks, starts)...)
-	}
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
 	// A correction can change the context of a neighbour ("thes topicx":
 	// once topicx reads topics, thes reads these). So the words are
 	// decided again with their neighbours' corrections until nothing
 	// changes, as a second cleaning of the output would decide them.
-	var fixed map[int]string
+	var fixed, next map[int]string
 	var found []normalize.Edit
 	for round := 0; round < maxRounds; round++ {
 		found = found[:0]
-		next := map[int]string{}
+		next = map[int]string{}
 		for _, i := range todo {
 			e, ok := s.correct(sc, d, toks, i, ev, fixed)
 			if !ok || s.disabled[e.Rule] {
@@ -120,6 +122,21 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 			break
 		}
 		fixed = next
+	}
+	// Confusion phrases are read with the typos corrected ("Lyav a
+	// replay" is "Leave a replay" once cleaned), and win over a typo edit
+	// of the same word (sortEdits keeps the first).
+	if s.confusions != nil && !s.disabled[RuleConfusion] {
+		for i, w := range next {
+			var buf [32]byte
+			if lw, ok := lowerInto(buf[:], w); ok && len(w) <= len(buf) && s.confusions[lw] != nil {
+				starts = append(starts, i)
+			}
+		}
+	}
+	if len(starts) > 0 {
+		slices.Sort(starts)
+		edits = append(edits, s.confusionEdits(text, toks, slices.Compact(starts), next)...)
 	}
 	edits = append(edits, found...)
 	if len(edits) == 0 {
@@ -536,16 +553,16 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed ma
 // confusionEdits finds the confusion phrases that start at the words
 // toks[i] for i in starts: word tokens separated by single spaces,
 // compared without case.
-func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []int) []normalize.Edit {
+func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []int, fixed map[int]string) []normalize.Edit {
 	var edits []normalize.Edit
 	var buf [32]byte
 	var idxBuf [8]int // the words of a phrase: no allocation for the usual few
 	for _, i := range starts {
-		t := toks[i]
-		if t.End-t.Start > len(buf) {
+		w := wordAt(text, toks, i, fixed)
+		if len(w) > len(buf) {
 			continue
 		}
-		lw, ok := lowerInto(buf[:], t.Text(text))
+		lw, ok := lowerInto(buf[:], w)
 		if !ok {
 			continue
 		}
@@ -554,7 +571,7 @@ func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []i
 			continue
 		}
 		for _, p := range phrases {
-			idx, ok := matchPhrase(text, toks, i, p.wrong, idxBuf[:])
+			idx, ok := matchPhrase(text, toks, i, p.wrong, fixed, idxBuf[:])
 			if !ok {
 				continue
 			}
@@ -562,7 +579,7 @@ func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []i
 				if p.wrong[k] == p.right[k] {
 					continue
 				}
-				w := toks[j].Text(text)
+				w := wordAt(text, toks, j, fixed)
 				fix := p.right[k]
 				if caseOf(w) != lowerCase {
 					fix = applyCase(fix, caseOf(w))
@@ -578,9 +595,19 @@ func (s *Speller) confusionEdits(text string, toks []normalize.Token, starts []i
 	return edits
 }
 
+// wordAt returns word toks[i] as the typo corrections in fixed write it.
+func wordAt(text string, toks []normalize.Token, i int, fixed map[int]string) string {
+	if w, ok := fixed[i]; ok {
+		return w
+	}
+	return toks[i].Text(text)
+}
+
 // matchPhrase reports whether the words of phrase start at toks[i], each
-// separated by one space, and returns their token indexes.
-func matchPhrase(text string, toks []normalize.Token, i int, phrase []string, buf []int) ([]int, bool) {
+// separated by one space and written as fixed corrects them, and returns
+// their token indexes. A word with capitals inside ("ReplAY") is no word
+// of a phrase.
+func matchPhrase(text string, toks []normalize.Token, i int, phrase []string, fixed map[int]string, buf []int) ([]int, bool) {
 	idx := buf[:0]
 	j := i
 	for k, w := range phrase {
@@ -591,7 +618,10 @@ func matchPhrase(text string, toks []normalize.Token, i int, phrase []string, bu
 			j += 2
 		}
 		t := toks[j]
-		if t.Kind != normalize.Word || !strings.EqualFold(t.Text(text), w) {
+		if t.Kind != normalize.Word {
+			return nil, false
+		}
+		if tw := wordAt(text, toks, j, fixed); !strings.EqualFold(tw, w) || caseOf(tw) == otherShape {
 			return nil, false
 		}
 		idx = append(idx, j)

@@ -470,7 +470,7 @@ func TestBinaryLargeStdin(t *testing.T) {
 		size int
 	}{
 		{nil, 200 << 20},
-		{[]string{"-l"}, 32 << 20}, // the report modes stream too
+		{[]string{"-l"}, 64 << 20}, // the report modes stream too (64 MB: the bounded caches of names and decisions fill in the first quarter)
 	} {
 		t.Run(fmt.Sprint(tc.args), func(t *testing.T) {
 			cmd := exec.Command(cleanupBinary(t), tc.args...)
