@@ -162,14 +162,17 @@ func startsWord(t normalize.Token) bool {
 
 // startsSentence reports whether t looks like the first word of a sentence
 // glued to the period before it: a capitalized word of two letters or more
-// ("The", not "NATO" or "iPhone"), or a capitalized abbreviation ("Dr.").
+// ("The", not "NATO" or "iPhone"), or a capitalized abbreviation of two
+// letters or more ("Dr."). Not an initial: "12.B. a" reads "B." as a word
+// and a sentence end, "12.B. A" as an initial, and the two must get the
+// same spacing, as a single letter ("12.B") does.
 func startsSentence(text string, t normalize.Token) bool {
 	switch t.Kind {
 	case normalize.Word:
 		return t.Is(normalize.Title) && letters(t.Text(text)) >= 2
 	case normalize.Abbrev:
 		c := text[t.Start]
-		return 'A' <= c && c <= 'Z'
+		return 'A' <= c && c <= 'Z' && t.End-t.Start > 2
 	}
 	return false
 }
