@@ -127,10 +127,10 @@ func (w *walker) afterFunctionWord(i int) bool {
 	if len(d) > len(buf) {
 		return false
 	}
-	key := string(lowerKey(buf[:0], d))
+	key := lowerKey(buf[:0], d)
 	// An auxiliary counts in lower case ("will Okonkwo play"), not as a
 	// name ("Will Smith"), except at a sentence start, where its capital
 	// says nothing: "be ba Aa" and "Be ba Aa" must read the same.
 	lower := w.toks[i-2].Flags&(normalize.Lower|normalize.SentenceStart) != 0
-	return determiners()[key] || (lower && auxiliaries()[key])
+	return determiners()[string(key)] || (lower && auxiliaries()[string(key)])
 }
