@@ -37,11 +37,7 @@ func retokenize(prev string, toks []Token, next string, edits []Edit, atParaStar
 		if a < copied {
 			return dst, false // regions overlap: cannot happen, but be safe
 		}
-		for _, t := range toks[copied:a] {
-			t.Start += delta
-			t.End += delta
-			dst = append(dst, t)
-		}
+		dst = appendShifted(dst, toks[copied:a], delta)
 		start, end := len(prev), len(prev)
 		if a < len(toks) {
 			start = toks[a].Start
@@ -62,16 +58,26 @@ func retokenize(prev string, toks []Token, next string, edits []Edit, atParaStar
 		delta += growth
 		copied = b
 	}
-	for _, t := range toks[copied:] {
-		t.Start += delta
-		t.End += delta
-		dst = append(dst, t)
-	}
-	for i := range dst {
-		dst[i].Flags &= caseFlags // a word's letters did not change
-	}
+	dst = appendShifted(dst, toks[copied:], delta)
+	// markStructure clears the structure flags, which the edits may have
+	// changed, before setting them again: a word's letters did not change.
 	markStructure(next, dst, atParaStart)
 	return dst, true
+}
+
+// appendShifted appends toks to dst, moved by delta bytes: one block copy,
+// then the offsets, which is cheaper than appending token by token.
+func appendShifted(dst, toks []Token, delta int) []Token {
+	n := len(dst)
+	dst = append(dst, toks...)
+	if delta != 0 {
+		moved := dst[n:]
+		for i := range moved {
+			moved[i].Start += delta
+			moved[i].End += delta
+		}
+	}
+	return dst
 }
 
 // tokenAt returns the index of the token holding byte off, or len(toks).

@@ -4,7 +4,9 @@ import "unicode/utf8"
 
 // markStructure sets each token's flags: case shape (unless a word has it
 // already), line, paragraph and sentence boundaries. atParaStart says whether
-// the text begins a paragraph.
+// the text begins a paragraph. Flags other than the case flags are cleared
+// first (white space never has any), so that tokens carried over from an
+// earlier text are marked afresh.
 func markStructure(s string, toks []Token, atParaStart bool) {
 	paraStart, lineStart, sentStart := atParaStart, true, atParaStart
 	newlines := 0
@@ -22,6 +24,7 @@ func markStructure(s string, toks []Token, atParaStart bool) {
 			continue
 		}
 		newlines = 0
+		t.Flags &= caseFlags
 		if lineStart {
 			t.Flags |= LineStart
 			lineStart = false

@@ -488,6 +488,21 @@ func (o *outWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// WriteString is Write for a string, which it does not copy to a byte slice
+// first: the pipeline writes each cleaned chunk as a string.
+func (o *outWriter) WriteString(s string) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.WriteString(s)
+	if err != nil {
+		o.err = err
+	}
+	return n, err
+}
+
 // Flush writes out what is buffered and returns the first error.
 func (o *outWriter) Flush() error {
 	o.mu.Lock()
