@@ -14,6 +14,18 @@ type Doc struct {
 	state  *State
 	tokens []Token
 	ready  bool
+	// from, when set, is the Doc whose edits made this one: its tokens
+	// are derived from from's when first asked for, not before, since
+	// the next pass may never read them.
+	from *pendingTokens
+}
+
+// pendingTokens is what deriving a Doc's tokens from those of the text the
+// edits were made on takes.
+type pendingTokens struct {
+	text  string
+	toks  []Token
+	edits []Edit
 }
 
 // NewDoc returns a Doc for text that begins a paragraph, with its own fresh
@@ -25,10 +37,20 @@ func NewDoc(text string) *Doc {
 // Tokens returns the tokens of d.Text, computed once. They are valid until
 // the pass that asked for them returns: the pipeline reuses their memory.
 func (d *Doc) Tokens() []Token {
-	if !d.ready {
-		d.tokens = tokenize(d.Text, !d.Continued, d.tokens)
-		d.ready = true
+	if d.ready {
+		return d.tokens
 	}
+	if f := d.from; f != nil {
+		d.from = nil
+		toks, ok := retokenize(f.text, f.toks, d.Text, f.edits, !d.Continued, d.tokens)
+		d.tokens = toks // on failure, keep the memory it grew
+		if ok {
+			d.ready = true
+			return d.tokens
+		}
+	}
+	d.tokens = tokenize(d.Text, !d.Continued, d.tokens)
+	d.ready = true
 	return d.tokens
 }
 

@@ -191,6 +191,7 @@ type session struct {
 	lines, sugLines lineCounter
 	report          func(Change, bool)
 	tokens, spare   []Token // token memory, reused from chunk to chunk
+	pending         pendingTokens
 }
 
 func (p *Pipeline) newSession(report func(Change, bool)) *session {
@@ -230,7 +231,7 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 	}
 	t := tracker{orig: chunk, cur: chunk}
 	d := &Doc{Text: chunk, Continued: continued, state: st, tokens: se.tokens}
-	for k, pass := range p.passes {
+	for _, pass := range p.passes {
 		edits := p.edits(pass, d)
 		do := edits
 		for i, e := range edits {
@@ -242,7 +243,7 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 		}
 		t.apply(do)
 		if len(do) > 0 {
-			d = se.edited(d, t.cur, do, k == len(p.passes)-1)
+			d = se.edited(d, t.cur, do)
 		}
 	}
 	se.tokens = d.tokens
@@ -269,7 +270,7 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 // runQuiet is run without a report: the edits are made, not tracked.
 func (p *Pipeline) runQuiet(chunk string, se *session) string {
 	d := &Doc{Text: chunk, Continued: se.continued, state: se.st, tokens: se.tokens}
-	for k, pass := range p.passes {
+	for _, pass := range p.passes {
 		edits := p.edits(pass, d)
 		for _, e := range edits {
 			if e.Sure() < p.threshold {
@@ -278,7 +279,7 @@ func (p *Pipeline) runQuiet(chunk string, se *session) string {
 			}
 		}
 		if len(edits) > 0 {
-			d = se.edited(d, Apply(d.Text, edits), edits, k == len(p.passes)-1)
+			d = se.edited(d, Apply(d.Text, edits), edits)
 		}
 	}
 	se.tokens = d.tokens
@@ -288,16 +289,15 @@ func (p *Pipeline) runQuiet(chunk string, se *session) string {
 // edited returns the Doc of text, which edits made from d's text. When the
 // pass read d's tokens, the new ones are derived from them, reading again
 // only around the edits, into the session's spare token memory; otherwise
-// they are read whole when asked for. After the last pass (last) no pass
-// reads them: they are left unread.
-func (se *session) edited(d *Doc, text string, edits []Edit, last bool) *Doc {
+// they are read whole. Either is done only when a pass asks for them: the
+// last passes may not.
+func (se *session) edited(d *Doc, text string, edits []Edit) *Doc {
 	nd := &Doc{Text: text, Continued: d.Continued, state: d.state, tokens: se.spare}
-	if d.ready && !last {
-		if toks, ok := retokenize(d.Text, d.tokens, text, edits, !d.Continued, se.spare); ok {
-			nd.tokens, nd.ready = toks, true
-		} else {
-			nd.tokens = toks // keep the memory it grew
-		}
+	if d.ready {
+		// The edits are copied into memory the session reuses: they are
+		// read later, and the pass's slice is not the pipeline's to keep.
+		se.pending = pendingTokens{text: d.Text, toks: d.tokens, edits: append(se.pending.edits[:0], edits...)}
+		nd.from = &se.pending
 	}
 	se.spare = d.tokens
 	return nd
