@@ -233,11 +233,11 @@ func charEdits(s string) []Edit {
 			continue
 		}
 		if c > ' ' && c < 0x7f {
-			// The common case: a run of printable ASCII, which no rule touches.
+			// The common case: a run of printable ASCII, which no rule
+			// touches, and of single spaces between its characters, which
+			// no rule touches either (a run of spaces is left to the loop).
 			flushRun(false, i)
-			lim := min(len(s), nextNFC)
-			for i++; i < lim && s[i] > ' ' && s[i] < 0x7f; i++ {
-			}
+			i = skipPlain(s, i+1, min(len(s), nextNFC))
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -273,6 +273,24 @@ func charEdits(s string) []Edit {
 	}
 	flushRun(true, len(s))
 	return edits
+}
+
+// skipPlain returns the end of the run of printable ASCII and of single
+// spaces before printable ASCII that starts at s[i], before lim.
+func skipPlain(s string, i, lim int) int {
+	for i < lim {
+		c := s[i]
+		if c > ' ' && c < 0x7f {
+			i++
+			continue
+		}
+		if c == ' ' && i+1 < lim && s[i+1] > ' ' && s[i+1] < 0x7f {
+			i += 2
+			continue
+		}
+		break
+	}
+	return i
 }
 
 // appendMerged appends e, joining it to the last edit when both delete

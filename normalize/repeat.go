@@ -116,6 +116,10 @@ func nextParagraph(s string, from int) (ps, pe int) {
 // the start of the next line.
 func lineAt(s string, i int) (end, next int) {
 	for j := i; j < len(s); {
+		j = skipNoBreak(s, j)
+		if j == len(s) {
+			break
+		}
 		c := s[j]
 		switch {
 		case c == '\n' || c == '\v' || c == '\f':
@@ -136,6 +140,29 @@ func lineAt(s string, i int) (end, next int) {
 		}
 	}
 	return len(s), len(s)
+}
+
+// skipNoBreak returns the offset of the first byte at or after i that may
+// be or start a line break, or len(s): ASCII from '\r'+1 up is none. It
+// tests eight bytes at a time.
+func skipNoBreak(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// A byte below '\r'+1 borrows into its high bit; one from 0x80 up
+		// has it set.
+		if (x-('\r'+1)*ones|x)&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c <= '\r' || c >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return i
 }
 
 // isBlank reports whether a line holds only white space and invisible characters.
