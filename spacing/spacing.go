@@ -112,6 +112,11 @@ func (s *Spacer) Edits(d *normalize.Doc) []normalize.Edit {
 				add(insertSpace(t.End, RuleAfterAbbrev, "add a space after an abbreviation"))
 			}
 		case normalize.Space:
+			if t.End-t.Start == 1 && i+1 < len(toks) && toks[i+1].Kind != normalize.Punct {
+				// The common case, one space before no punctuation: no
+				// clause ends after it, and it is no run to shorten.
+				continue
+			}
 			if i == 0 || i+1 >= len(toks) || toks[i-1].Kind == normalize.Newline || toks[i+1].Kind == normalize.Newline || !onlySpaces(t.Text(text)) {
 				continue
 			}
