@@ -4,8 +4,8 @@ import "strings"
 
 // retokenize returns the tokens of next, the text the edits made from prev,
 // whose tokens are toks: it reads again only the neighbourhood of each edit
-// and shifts the tokens in between, then marks the structure flags again over
-// all of them. ok is false when the edits could change tokens farther away
+// and shifts the tokens in between, then marks the structure flags again
+// where they may have changed (see markSpans). ok is false when the edits could change tokens farther away
 // (a backtick added or removed: inline code spans a line) or a token read
 // again runs past its neighbourhood; the caller then tokenizes next whole.
 // The result goes into dst, which must not share memory with toks.
@@ -22,8 +22,10 @@ func retokenize(prev string, toks []Token, next string, edits []Edit, atParaStar
 		}
 	}
 	dst = dst[:0]
-	copied := 0 // toks[:copied] are done
-	delta := 0  // len(next) - len(prev) over the edits before the region
+	var spanBuf [16]tokenSpan
+	spans := spanBuf[:0] // the tokens read again, as indexes of dst
+	copied := 0          // toks[:copied] are done
+	delta := 0           // len(next) - len(prev) over the edits before the region
 	for k := 0; k < len(edits); {
 		// The region, as token indexes [a, b) of toks, grown over every
 		// edit whose neighbourhood overlaps it.
@@ -47,6 +49,7 @@ func retokenize(prev string, toks []Token, next string, edits []Edit, atParaStar
 		}
 		sc := scanner{s: next, pos: start + delta}
 		stop := end + delta + growth
+		span := tokenSpan{start: len(dst)}
 		for sc.pos < stop {
 			from := sc.pos
 			kind := sc.next()
@@ -55,13 +58,15 @@ func retokenize(prev string, toks []Token, next string, edits []Edit, atParaStar
 		if sc.pos != stop {
 			return dst, false
 		}
+		span.end = len(dst)
+		spans = append(spans, span)
 		delta += growth
 		copied = b
 	}
 	dst = appendShifted(dst, toks[copied:], delta)
-	// markStructure clears the structure flags, which the edits may have
-	// changed, before setting them again: a word's letters did not change.
-	markStructure(next, dst, atParaStart)
+	// The tokens read again, and those around them whose structure flags
+	// they may change, are marked again; the others keep their flags.
+	markSpans(next, dst, atParaStart, spans)
 	return dst, true
 }
 

@@ -1,6 +1,9 @@
 package normalize
 
 import (
+	"math/rand/v2"
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -39,4 +42,42 @@ func FuzzRetokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRetokenizeManyEdits checks retokenize against Tokenize on the
+// article with many edits at random places, of the kinds that change the
+// structure flags around them: sentence ends, line and paragraph breaks,
+// words in other cases, literals.
+func TestRetokenizeManyEdits(t *testing.T) {
+	data, err := os.ReadFile("../testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data) + "\n\n" + strings.Join(seedCorpus(), "\n")
+	repls := []string{"", " ", "  ", ".", ". ", "\n", "\n\n", "X", "x", "Word", "e.g.", "!", "?”", "…", "a", "\"", " Mr. ", "3.5", "http://x.org", "’", ":)", "#tag"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var edits []Edit
+		for pos := r.IntN(200); pos < len(text); pos += 1 + r.IntN(200) {
+			end := min(len(text), pos+r.IntN(4))
+			edits = append(edits, Edit{Start: pos, End: end, New: repls[r.IntN(len(repls))]})
+			pos = end
+		}
+		edits = Valid(text, edits)
+		next := Apply(text, edits)
+		atParaStart := r.IntN(2) == 0
+		got, ok := retokenize(text, tokenize(text, atParaStart, nil), next, edits, atParaStart, nil)
+		if !ok {
+			continue
+		}
+		want := tokenize(next, atParaStart, nil)
+		if len(got) != len(want) {
+			t.Fatalf("%d tokens, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("token %d is %+v, want %+v, in %q", i, got[i], want[i], next[max(0, want[i].Start-40):min(len(next), want[i].End+40)])
+			}
+		}
+	}
 }
