@@ -304,9 +304,11 @@ func compose(orig, text string, prev, next []normalize.Edit) []normalize.Edit {
 // add proposes a candidate unless its rule is turned off or the word is
 // glued to a period before it ("NATO.russia", "Dr.ivanova"): the spacing
 // pass separates a capitalized word there, so capitalizing it here would
-// make the next run change the text again.
+// make the next run change the text again. Likewise a single letter glued
+// to a period and a word after it ("b.Ac"): capitalized, it reads as an
+// initial ("B.Ac"), which the spacing pass separates.
 func (w *walker) add(tok int, new, rule string, conf float64, msg string) {
-	if w.c.disabled[rule] || new == w.toks[tok].Text(w.text) || w.gluedToPeriod(tok) {
+	if w.c.disabled[rule] || new == w.toks[tok].Text(w.text) || w.gluedToPeriod(tok) || w.letterBeforeGluedWord(tok) {
 		return
 	}
 	w.s.cands = append(w.s.cands, cand{tok: tok, new: new, rule: rule, conf: conf, msg: msg})
@@ -359,6 +361,17 @@ func (w *walker) gluedToPeriod(i int) bool {
 		return false
 	}
 	return p.Kind == normalize.Abbrev || (p.Kind == normalize.Punct && w.text[p.Start] == '.')
+}
+
+// letterBeforeGluedWord reports whether token i is a single letter
+// followed by a period and a word, with no space between them.
+func (w *walker) letterBeforeGluedWord(i int) bool {
+	if i+2 >= len(w.toks) || utf8.RuneCountInString(w.tokText(i)) != 1 {
+		return false
+	}
+	p, n := w.toks[i+1], w.toks[i+2]
+	return p.Kind == normalize.Punct && w.text[p.Start] == '.' && p.Start == w.toks[i].End &&
+		n.Start == p.End && n.Kind == normalize.Word
 }
 
 func (w *walker) tokText(i int) string { return w.toks[i].Text(w.text) }
