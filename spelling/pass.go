@@ -332,10 +332,11 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	}
 	e := dec.edit
 	e.Start, e.End = start, end
-	if gluedToPeriod(text, toks, i) && startsUpperASCII(e.New) != startsUpperASCII(w) {
-		// "Russia.ukrain": the spacing pass separates a capitalized word
-		// glued to a period, so a correction that capitalizes it would
-		// make the next cleaning change the text again. Suggested only.
+	if gluedToPeriod(text, toks, i) {
+		// "Russia.ukrain", "AAAA.hhe": whether the spacing pass separates a
+		// word glued to a period depends on the word (a capital, a word
+		// that opens sentences), so correcting it would make the next
+		// cleaning change the text again. Suggested only.
 		e.Confidence = min(e.Sure(), suggestOnly)
 	}
 	return e, true
@@ -350,9 +351,6 @@ func gluedToPeriod(text string, toks []normalize.Token, i int) bool {
 	p := toks[i-1]
 	return p.Kind == normalize.Abbrev || (p.Kind == normalize.Punct && text[p.Start] == '.')
 }
-
-// startsUpperASCII reports whether s starts with an ASCII capital.
-func startsUpperASCII(s string) bool { return s != "" && 'A' <= s[0] && s[0] <= 'Z' }
 
 // roman reports whether w is a well-formed Roman numeral in lower case,
 // from 1 to 3999.
