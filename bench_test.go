@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/copyedit/copyedit"
+	"github.com/copyedit/copyedit/internal/testtext"
 )
 
 // benchTexts returns the texts the pipeline benchmarks clean: the
@@ -21,21 +21,7 @@ import (
 //	COPYEDIT_CORPUS=/tmp/c10.txt go test -run X -bench Pipeline -benchmem .
 func benchTexts(b *testing.B) map[string]string {
 	b.Helper()
-	files, err := filepath.Glob("testdata/eval/*.raw.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatal("no texts", err)
-	}
-	files = append(files, "testdata/article.txt")
-	var sb strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	texts := map[string]string{"raw": sb.String()}
+	texts := map[string]string{"raw": testtext.Join(b, "testdata/eval/*.raw.txt", "testdata/article.txt")}
 	if name := os.Getenv("COPYEDIT_CORPUS"); name != "" {
 		data, err := os.ReadFile(name)
 		if err != nil {

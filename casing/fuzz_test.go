@@ -2,12 +2,12 @@ package casing_test
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/copyedit/copyedit/casing"
+	"github.com/copyedit/copyedit/internal/testtext"
 	"github.com/copyedit/copyedit/normalize"
 )
 
@@ -74,26 +74,6 @@ func check(t *testing.T, c *casing.Caser, s string) string {
 	return normalize.Apply(s, sure)
 }
 
-// benchText is every text of the repository, raw and corrected: about
-// 70 KB of news in several formats.
-func benchText(b *testing.B, pattern string) string {
-	b.Helper()
-	files, err := filepath.Glob(pattern)
-	if err != nil || len(files) == 0 {
-		b.Fatal("no texts", err)
-	}
-	var sb strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
-}
-
 // BenchmarkEdits measures the pass alone on one chunk of text, its tokens
 // already made (they are shared by the passes' Docs in a pipeline run).
 func BenchmarkEdits(b *testing.B) {
@@ -105,9 +85,9 @@ func BenchmarkEdits(b *testing.B) {
 		{"clean", "../testdata/eval/*.gold.txt"},
 		{"dirty", "../testdata/eval/*.raw.txt"},
 	} {
-		text := benchText(b, bc.pattern)
+		text := testtext.Join(b, bc.pattern)
 		if bc.name == "dirty" {
-			text += benchText(b, "../testdata/article.txt")
+			text += testtext.Join(b, "../testdata/article.txt")
 		}
 		b.Run(bc.name, func(b *testing.B) {
 			d := normalize.NewDoc(text)

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/copyedit/copyedit/internal/testtext"
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
 	"github.com/copyedit/copyedit/spelling"
@@ -28,29 +28,10 @@ import (
 // a new Speller for each run, so that no verdict is remembered from one run
 // to the next: every distinct unknown word of the text is ranked.
 
-// corpus returns the files matching pattern, joined by blank lines.
-func corpus(b *testing.B, pattern string) string {
-	b.Helper()
-	files, err := filepath.Glob(pattern)
-	if err != nil || len(files) == 0 {
-		b.Fatal("no test data", err)
-	}
-	var sb strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
-}
-
 // clean returns the corrected news texts: the article and the evaluation
 // texts.
 func clean(b *testing.B) string {
-	return corpus(b, "../testdata/article.golden.txt") + corpus(b, "../testdata/eval/*.gold.txt")
+	return testtext.Join(b, "../testdata/article.golden.txt", "../testdata/eval/*.gold.txt")
 }
 
 // withTypos plants a realistic slip (two letters swapped, one dropped or
@@ -124,7 +105,7 @@ func BenchmarkPass(b *testing.B) {
 // BenchmarkEdits runs the pass on the article and the evaluation texts,
 // raw and corrected, tokenizing included (see BenchmarkTokenize).
 func BenchmarkEdits(b *testing.B) {
-	text := corpus(b, "../testdata/*.txt") + corpus(b, "../testdata/eval/*.txt")
+	text := testtext.Join(b, "../testdata/*.txt", "../testdata/eval/*.txt")
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -138,7 +119,7 @@ func BenchmarkEdits(b *testing.B) {
 
 // BenchmarkTokenize is the tokenizer's share of BenchmarkEdits.
 func BenchmarkTokenize(b *testing.B) {
-	text := corpus(b, "../testdata/*.txt") + corpus(b, "../testdata/eval/*.txt")
+	text := testtext.Join(b, "../testdata/*.txt", "../testdata/eval/*.txt")
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

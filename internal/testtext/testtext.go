@@ -1,0 +1,32 @@
+// Package testtext reads the repository's texts for tests and benchmarks.
+package testtext
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Join returns the files matching the patterns, in order, each followed by
+// a blank line. It fails tb when a pattern matches nothing or a file cannot
+// be read.
+func Join(tb testing.TB, patterns ...string) string {
+	tb.Helper()
+	var sb strings.Builder
+	for _, pattern := range patterns {
+		files, err := filepath.Glob(pattern)
+		if err != nil || len(files) == 0 {
+			tb.Fatalf("no texts match %s (%v)", pattern, err)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			sb.Write(data)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}
