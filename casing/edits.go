@@ -311,6 +311,12 @@ func (w *walker) add(tok int, new, rule string, conf float64, msg string) {
 	if w.c.disabled[rule] || new == w.toks[tok].Text(w.text) || w.gluedToPeriod(tok) || w.letterBeforeGluedWord(tok) {
 		return
 	}
+	if t := w.toks[tok]; t.End < len(w.text) && !utf8.RuneStart(w.text[t.End]) {
+		// Next to bytes that are not UTF-8: left be, and so no evidence
+		// for the rules that read the words around as they will be
+		// written.
+		return
+	}
 	w.s.cands = append(w.s.cands, cand{tok: tok, new: new, rule: rule, conf: conf, msg: msg})
 }
 
@@ -340,9 +346,6 @@ func (w *walker) edits() []normalize.Edit {
 		}
 		last = c.tok
 		t := w.toks[c.tok]
-		if t.End < len(w.text) && !utf8.RuneStart(w.text[t.End]) {
-			continue // next to bytes that are not UTF-8: leave them be
-		}
 		out = append(out, normalize.Edit{Start: t.Start, End: t.End, New: c.new, Rule: c.rule, Confidence: c.conf, Message: c.msg})
 	}
 	return out
