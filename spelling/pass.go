@@ -89,7 +89,7 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	todo, todoPara, paras, edits, starts := sn.todo, sn.todoPara, sn.paras, sn.edits, sn.starts
 	// A paragraph with many unknown words is in another language, or not
 	// prose (code, a list of names): its words are no typos to correct.
-	countUnknown(text, toks, todo, todoPara, paras, ev)
+	countUnknown(todo, todoPara, paras)
 	kept := todo[:0]
 	for k, i := range todo {
 		if !paras[todoPara[k]].foreign() {
@@ -378,24 +378,15 @@ func roman(w string) bool {
 
 // paragraph counts a paragraph's words and the unknown ones. The counts
 // must not change when the casing pass capitalizes a word, or cleaning the
-// output again could decide otherwise: known words count in any case; an
-// unknown word counts when it is lower case or starts a sentence or line,
-// and is not a name the document writes capitalized elsewhere.
+// output again could decide otherwise: so every word counts, in any case,
+// and an unknown word counts as unknown whether or not it looks like a
+// name (the casing pass makes names of unknown words before a surname, and
+// a capital there is evidence on the next cleaning).
 type paragraph struct{ words, unknown int }
 
-// countUnknown adds the unknown words of todo to their paragraphs' counts,
-// once the whole chunk has shown which words it writes as names.
-func countUnknown(text string, toks []normalize.Token, todo, todoPara []int, paras []paragraph, ev *evidence) {
-	for k, i := range todo {
-		t := toks[i]
-		if !t.Is(normalize.Lower) && !(t.Is(normalize.Title) && t.Flags&(normalize.SentenceStart|normalize.LineStart) != 0) {
-			continue
-		}
-		var buf [64]byte
-		w := t.Text(text)
-		if lw, ok := lowerInto(buf[:], w); ok && ev.capitalized[lw] || !ok && ev.capitalized[strings.ToLower(w)] {
-			continue
-		}
+// countUnknown adds the unknown words of todo to their paragraphs' counts.
+func countUnknown(todo, todoPara []int, paras []paragraph) {
+	for k := range todo {
 		paras[todoPara[k]].words++
 		paras[todoPara[k]].unknown++
 	}
