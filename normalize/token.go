@@ -347,6 +347,32 @@ const (
 // alnumShape returns the length of the run of ASCII letters, digits and
 // underscores at the start of s, and the case flags of that run as a word.
 func alnumShape(s string) (int, Flags) {
+	// Nearly every word is lower case or capitalized: a letter, then lower
+	// case letters up to a byte of no class, which a loop of one test a
+	// byte reads without tracking the shape.
+	if s == "" {
+		return 0, 0
+	}
+	first := asciiClass[s[0]]
+	if first != classLower && first != classUpper {
+		return alnumShapeAny(s)
+	}
+	n := 1
+	for n < len(s) && s[n]-'a' < 26 {
+		n++
+	}
+	if n < len(s) && asciiClass[s[n]] != 0 {
+		return alnumShapeAny(s)
+	}
+	if first == classUpper {
+		return n, Title
+	}
+	return n, Lower
+}
+
+// alnumShapeAny is alnumShape for any run: it tracks the shape byte by
+// byte.
+func alnumShapeAny(s string) (int, Flags) {
 	var lower, tech bool
 	firstUpper := false
 	nUpper := 0

@@ -136,9 +136,13 @@ func seedCorpus() []string {
 // TestAlnumShapeAgrees checks the case flags read while scanning against
 // the case flags read from the finished word.
 func TestAlnumShapeAgrees(t *testing.T) {
-	for _, w := range []string{"mark", "Mark", "NATO", "iPhone", "McDonald", "I", "a", "v2", "X2", "snake_case", "ABCd", "aBC", "Ab1", "_", "9"} {
+	for _, w := range []string{"mark", "Mark", "NATO", "iPhone", "McDonald", "I", "a", "v2", "X2", "snake_case", "ABCd", "aBC", "Ab1", "_", "9", "", "A", "Ab", "ab", "aB", "Ab_", "abc9", "Abc d"} {
 		n, f := alnumShape(w)
-		assert.Equal(t, len(w), n, w)
-		assert.Equal(t, caseShape(w), f, w)
+		word, _, _ := strings.Cut(w, " ")
+		assert.Equal(t, len(word), n, w)
+		assert.Equal(t, caseShape(word), f, w)
+		n2, f2 := alnumShapeAny(w)
+		assert.Equal(t, n2, n, w)
+		assert.Equal(t, f2, f, w)
 	}
 }
