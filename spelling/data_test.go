@@ -161,3 +161,21 @@ func TestRoman(t *testing.T) {
 		assert.False(t, roman(w), w)
 	}
 }
+
+// TestPhraseStarts checks the filter of phrase starts against the map of
+// confusions, over the lexicon's short words.
+func TestPhraseStarts(t *testing.T) {
+	confusions := builtinConfusions()
+	ps := newPhraseStarts(confusions)
+	n := 0
+	for w := range lexicon.Default().Each {
+		k, ok := foldKey(w)
+		if !ok {
+			continue
+		}
+		_, want := confusions[strings.ToLower(w)]
+		require.Equal(t, want, ps.has(k), w)
+		n++
+	}
+	assert.Greater(t, n, 10000)
+}

@@ -664,6 +664,10 @@ func sortEdits(edits []normalize.Edit) []normalize.Edit {
 // it spares.
 type phraseStarts struct {
 	keys []uint64 // open addressing, linear probing, 0 empty
+	// filter has bit h>>56 set for the hash h of each key: it rejects
+	// nearly every other word without a probe (a probe that misses must
+	// run on to an empty slot).
+	filter [4]uint64
 	// long is set when some first word has no key: then every word
 	// without one must be looked up.
 	long bool
@@ -681,6 +685,8 @@ func newPhraseStarts(confusions map[string][]phrase) phraseStarts {
 			ps.long = true
 			continue
 		}
+		h := phraseHash(k)
+		ps.filter[h>>62] |= 1 << (h >> 56 & 63)
 		i := ps.slot(k)
 		for ps.keys[i] != 0 {
 			i = (i + 1) & (len(ps.keys) - 1)
@@ -690,12 +696,17 @@ func newPhraseStarts(confusions map[string][]phrase) phraseStarts {
 	return ps
 }
 
+func phraseHash(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 }
+
 func (ps *phraseStarts) slot(k uint64) int {
-	return int((k * 0x9e3779b97f4a7c15) >> 58 & uint64(len(ps.keys)-1))
+	return int(phraseHash(k) >> 58 & uint64(len(ps.keys)-1))
 }
 
 // has reports whether the word with key k starts a phrase.
 func (ps *phraseStarts) has(k uint64) bool {
+	if h := phraseHash(k); ps.filter[h>>62]>>(h>>56&63)&1 == 0 {
+		return false
+	}
 	for i := ps.slot(k); ; i = (i + 1) & (len(ps.keys) - 1) {
 		switch ps.keys[i] {
 		case k:
