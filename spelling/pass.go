@@ -419,7 +419,7 @@ func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64
 	curatedFix, isCurated := curated(lw)
 	// A capitalized word three edits from any word is a name: its edit
 	// would need a confidence that so far a correction never has.
-	cands := s.rank(sc, lw, keep, ctx, shape == lowerCase)
+	cands := s.rank(sc, lw, keep, ctx, shape == lowerCase, curatedFix, isCurated)
 	if len(cands) == 0 {
 		return decision{}
 	}

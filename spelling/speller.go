@@ -382,7 +382,8 @@ func (s *Speller) Suggest(word string) []Suggestion {
 		// A rare real word: it competes as itself.
 		keep = priorCost(e)
 	}
-	cands := s.rank(sc, lw, keep, context{locale: s.preferred(nil)}, true)
+	fix, curatedHit := curated(lw)
+	cands := s.rank(sc, lw, keep, context{locale: s.preferred(nil)}, true, fix, curatedHit)
 	out := make([]Suggestion, len(cands))
 	for i, c := range cands {
 		out[i] = c
@@ -409,11 +410,11 @@ const maxSuggestions = 5
 // rank scores the candidates of a lower-case ASCII word and returns the
 // best few, best first, with their confidence against each other and
 // against keeping the word (whose cost is keep). With far, a long word with
-// no likely correction within two edits is searched at three. The result
+// no likely correction within two edits is searched at three. fix and
+// curatedHit are curated(w), which the caller has looked up. The result
 // lives in sc.
-func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far bool) []Suggestion {
+func (s *Speller) rank(sc *scratch, w string, keep float64, ctx context, far bool, fix string, curatedHit bool) []Suggestion {
 	sc.top = sc.top[:0]
-	fix, curatedHit := curated(w)
 	if !sc.ch.prepare(w) {
 		return nil
 	}
