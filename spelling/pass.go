@@ -103,24 +103,32 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	// once topicx reads topics, thes reads these). So the words are
 	// decided again with their neighbours' corrections until nothing
 	// changes, as a second cleaning of the output would decide them.
+	// A word whose context reads no correction that changed keeps its
+	// verdict of the round before.
 	var fixed, next map[int]string
 	var found []normalize.Edit
+	verdicts := make([]verdict, len(todo))
+	var changed []int // the words whose correction changed, in order
 	for round := 0; round < maxRounds; round++ {
 		found = found[:0]
 		next = map[int]string{}
-		for _, i := range todo {
-			e, ok := s.correct(sc, d, toks, i, ev, fixed)
-			if !ok || s.disabled[e.Rule] {
+		for k, i := range todo {
+			if round == 0 || readsAny(changed, i, verdicts[k].last) {
+				verdicts[k] = s.correct(sc, d, toks, i, ev, fixed)
+			}
+			v := &verdicts[k]
+			if !v.ok || s.disabled[v.edit.Rule] {
 				continue
 			}
-			found = append(found, e)
-			if e.Sure() >= normalize.DefaultThreshold && e.End == toks[i].End {
-				next[i] = e.New
+			found = append(found, v.edit)
+			if v.edit.Sure() >= normalize.DefaultThreshold && v.edit.End == toks[i].End {
+				next[i] = v.edit.New
 			}
 		}
 		if maps.Equal(next, fixed) || len(todo) < 2 {
 			break
 		}
+		changed = changedKeys(fixed, next, changed[:0])
 		fixed = next
 	}
 	// Confusion phrases are read with the typos corrected ("Lyav a
@@ -275,8 +283,17 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	sn.todoPara = append(sn.todoPara, len(sn.paras)-1)
 }
 
+// verdict is correct's answer on an unknown word, with the last token
+// whose correction (in fixed) it read: a round whose corrections agree
+// with those of the round that gave the verdict up to there gives it again.
+type verdict struct {
+	edit normalize.Edit
+	ok   bool
+	last int
+}
+
 // correct decides on the unknown word toks[i].
-func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token, i int, ev *evidence, fixed map[int]string) (normalize.Edit, bool) {
+func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token, i int, ev *evidence, fixed map[int]string) verdict {
 	text := d.Text
 	t := toks[i]
 	w := t.Text(text)
@@ -290,31 +307,31 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		// A capitalized unknown word is a name unless it starts a
 		// sentence or line and the document never uses it elsewhere.
 		if !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
-			return normalize.Edit{}, false
+			return verdict{last: i}
 		}
 		if ev.counts[t.Text(text)] > 1 || ev.capitalized[strings.ToLower(w)] {
-			return normalize.Edit{}, false
+			return verdict{last: i}
 		}
 		shape, keep = titleCase, model.costKeepTitle
 	}
 	if utf8.RuneCountInString(w) < minTypoLen || strings.ContainsAny(w, "'’") {
-		return normalize.Edit{}, false
+		return verdict{last: i}
 	}
 	if ev.counts[t.Text(text)] >= repeatedUse {
-		return normalize.Edit{}, false
+		return verdict{last: i}
 	}
 	lw, ok := lowerInto(sc.lower[:], w)
 	if !ok || !strings.ContainsAny(lw, "aeiouy") || roman(lw) {
 		// Not ASCII letters; no vowel: an abbreviation ("mps", "kwh"); or
 		// a Roman numeral ("vii", "xiv").
-		return normalize.Edit{}, false
+		return verdict{last: i}
 	}
 	// A sentence's first word is judged by its context alike in either
 	// case ("farth A", "Farth A"), so that cleaning again changes nothing.
 	if (shape == lowerCase && ev.capitalized[lw]) || nameContext(text, toks, i, s) {
-		return normalize.Edit{}, false
+		return verdict{last: i}
 	}
-	ctx := s.contextAt(text, toks, i, fixed, ev)
+	ctx, last := s.contextAt(text, toks, i, fixed, ev)
 	key := decisionKey{word: lw, shape: shape, plural: ctx.nextPlural, singular: ctx.nextSingular, locale: ctx.locale}
 	dec, ok := ev.decisions[key]
 	if !ok {
@@ -328,7 +345,7 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		}
 	}
 	if !dec.ok {
-		return normalize.Edit{}, false
+		return verdict{last: last}
 	}
 	e := dec.edit
 	e.Start, e.End = start, end
@@ -339,7 +356,31 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		// cleaning change the text again. Suggested only.
 		e.Confidence = min(e.Sure(), suggestOnly)
 	}
-	return e, true
+	return verdict{edit: e, ok: true, last: last}
+}
+
+// readsAny reports whether a verdict on word i whose context read the
+// corrections of the words up to last reads one of changed (sorted).
+func readsAny(changed []int, i, last int) bool {
+	k, _ := slices.BinarySearch(changed, i+1)
+	return k < len(changed) && changed[k] <= last
+}
+
+// changedKeys appends to out, sorted, the words whose correction differs
+// between a and b (or that only one corrects).
+func changedKeys(a, b map[int]string, out []int) []int {
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			out = append(out, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // gluedToPeriod reports whether toks[i] follows a period or an
@@ -510,9 +551,11 @@ func nextWordSpace(toks []normalize.Token, i int) int {
 const maxPhraseWords = 4
 
 // contextAt reads the context of toks[i]: the head noun of the words that
-// follow it, up to a function word or punctuation other than a hyphen.
-func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed map[int]string, ev *evidence) context {
+// follow it, up to a function word or punctuation other than a hyphen. It
+// returns too the last token whose correction it read (i if none).
+func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed map[int]string, ev *evidence) (context, int) {
 	var ctx context
+	last := i
 	head := ""
 	words := 0
 	for j := i + 1; j < len(toks) && words < maxPhraseWords; j++ {
@@ -529,6 +572,7 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed ma
 			}
 		case normalize.Word:
 			w := t.Text(text)
+			last = j
 			if f, ok := fixed[j]; ok {
 				w = f
 			}
@@ -555,7 +599,7 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed ma
 		ctx.nextSingular = ok && !plural
 	}
 	ctx.locale = s.preferred(ev)
-	return ctx
+	return ctx, last
 }
 
 // confusionEdits finds the confusion phrases that start at the words

@@ -28,6 +28,7 @@ func pipeline(t testing.TB, opts ...spelling.Option) *normalize.Pipeline {
 var mustFix = []struct{ in, want, why string }{
 	{"According to sources, thes topics are central.", "According to sources, these topics are central.", "final e dropped; the plural noun agrees with these, not the"},
 	{"the outcomes of thes high-stakes talks", "the outcomes of these high-stakes talks", "the head of the noun phrase, talks, is plural"},
+	{"We saw thes topicx are hard.", "We saw these topics are hard.", "thes is decided again once topicx reads topics"},
 	{"sustained assistance woudl bolster the army", "sustained assistance would bolster the army", "two letters swapped"},
 	{"Do you beleive it?", "Do you believe it?", "on misspell's curated list"},
 	{"Leave a Replay", "Leave a Reply", "real-word slip in a fixed phrase"},
