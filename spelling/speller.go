@@ -622,9 +622,11 @@ func (r ranked) word() string {
 }
 
 // search returns the candidate words within maxd edits of w, and within
-// other of them when their first letter differs (see trie.Budget).
+// other of them when their first letter differs (see trie.Budget). The
+// search again of a word near a threshold (rank) widens the first: the
+// words under its first letter are not searched twice.
 func (s *Speller) search(sc *scratch, v *vocab.Vocab, w string, maxd, other int) []trie.Match {
-	return sc.search.SearchBudget(v.Trie, w, trie.Budget{Same: maxd, Other: min(maxd, other)})
+	return sc.search.Widen(v.Trie, w, trie.Budget{Same: maxd, Other: min(maxd, other)})
 }
 
 // farCost is the cost above which the best candidate within two edits is

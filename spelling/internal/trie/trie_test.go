@@ -3,6 +3,7 @@ package trie
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -235,4 +236,54 @@ func TestReuseQueryMemory(t *testing.T) {
 	s.Search(tr, q, 2)
 	copy(buf, "woudl")
 	assert.Equal(t, first, len(s.Search(tr, q, 2)))
+}
+
+// TestWiden checks Widen against a fresh search, after a search of the same
+// query with a smaller Other budget (whose matches it reuses), and after
+// searches it must not reuse: another query, another Same budget, a larger
+// Other budget, a query it refused.
+func TestWiden(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	words := sortedCopy(append(randomWords(r, 4000, "abcde'"), "", "a", "b"))
+	payload := make([]uint8, len(words))
+	for i := range payload {
+		payload[i] = uint8(i % 128)
+	}
+	tr, err := Build(words, payload)
+	require.NoError(t, err)
+	collect := func(s *Searcher, ms []Match) []found {
+		got := []found{}
+		for _, m := range ms {
+			got = append(got, found{s.Word(m), int(m.Dist), m.Payload})
+		}
+		return got
+	}
+	var s, fresh Searcher
+	rows, freshRows := 0, 0 // of the first case, where Widen reuses
+	queries := append(randomWords(r, 120, "abcdef"), "", "a", "ab", "ba", "aab", "'a", "zab")
+	for _, q := range queries {
+		for i, c := range []struct {
+			before string
+			first  Budget
+			widen  Budget
+		}{
+			{q, Budget{2, 1}, Budget{2, 2}},
+			{q, Budget{2, 0}, Budget{2, 2}},
+			{q, Budget{3, 1}, Budget{3, 3}},
+			{q, Budget{2, 2}, Budget{2, 2}},
+			{q, Budget{3, 1}, Budget{2, 2}},
+			{q, Budget{2, 2}, Budget{2, 1}},
+			{"abc", Budget{2, 1}, Budget{2, 2}},
+			{strings.Repeat("a", MaxQuery+1), Budget{2, 1}, Budget{2, 2}},
+		} {
+			s.SearchBudget(tr, c.before, c.first)
+			got := collect(&s, s.Widen(tr, q, c.widen))
+			want := collect(&fresh, fresh.SearchBudget(tr, q, c.widen))
+			require.Equal(t, want, got, "query %q after %q %v, widened to %v", q, c.before, c.first, c.widen)
+			if i == 0 {
+				rows, freshRows = rows+s.Rows, freshRows+fresh.Rows
+			}
+		}
+	}
+	assert.Less(t, rows, freshRows, "Widen walks less")
 }
