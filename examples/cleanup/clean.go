@@ -476,27 +476,24 @@ func newOutWriter(w io.Writer) *outWriter {
 }
 
 func (o *outWriter) Write(p []byte) (int, error) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if o.err != nil {
-		return 0, o.err
-	}
-	n, err := o.w.Write(p)
-	if err != nil {
-		o.err = err
-	}
-	return n, err
+	return o.locked(func() (int, error) { return o.w.Write(p) })
 }
 
 // WriteString is Write for a string, which it does not copy to a byte slice
 // first: the pipeline writes each cleaned chunk as a string.
 func (o *outWriter) WriteString(s string) (int, error) {
+	return o.locked(func() (int, error) { return o.w.WriteString(s) })
+}
+
+// locked runs write under the lock unless an earlier write failed, and
+// keeps its error.
+func (o *outWriter) locked(write func() (int, error)) (int, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.err != nil {
 		return 0, o.err
 	}
-	n, err := o.w.WriteString(s)
+	n, err := write()
 	if err != nil {
 		o.err = err
 	}
