@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // DefaultThreshold is the confidence an edit needs to be made rather than
@@ -106,6 +107,7 @@ func (p *Pipeline) Threshold() float64 { return p.threshold }
 // Fix returns s cleaned.
 func (p *Pipeline) Fix(s string) string {
 	se := p.newSession(nil)
+	defer se.release()
 	var out strings.Builder
 	out.Grow(len(s) + len(s)/64)
 	for len(s) > 0 {
@@ -126,6 +128,7 @@ func (p *Pipeline) CleanString(s string) (string, *Report) {
 			rep.Changes = append(rep.Changes, c)
 		}
 	})
+	defer se.release()
 	var out strings.Builder
 	for len(s) > 0 {
 		n, forced := nextCut(s, p.chunkSize, true)
@@ -152,6 +155,7 @@ func (p *Pipeline) FixReader(w io.Writer, r io.Reader) error {
 // within each chunk. It returns the first read or write error.
 func (p *Pipeline) Stream(w io.Writer, r io.Reader, report func(c Change, suggestion bool)) error {
 	se := p.newSession(report)
+	defer se.release()
 	buf := make([]byte, 0, max(p.chunkSize, 4096)*2)
 	eof := false
 	var rerr error
@@ -195,7 +199,31 @@ type session struct {
 }
 
 func (p *Pipeline) newSession(report func(Change, bool)) *session {
-	return &session{p: p, st: NewState(), lines: newLineCounter(), sugLines: newLineCounter(), report: report}
+	se := &session{p: p, st: NewState(), lines: newLineCounter(), sugLines: newLineCounter(), report: report}
+	if m, ok := tokenPool.Get().(*tokenMemory); ok {
+		se.tokens, se.spare = m.tokens[:0], m.spare[:0]
+	}
+	return se
+}
+
+// tokenMemory is the token memory of a finished session, kept for the
+// next: a pipeline that cleans many small documents, one after another or
+// on many goroutines, would otherwise grow two token arrays for each.
+type tokenMemory struct{ tokens, spare []Token }
+
+var tokenPool sync.Pool
+
+// maxPooledTokens bounds the token memory kept for the next session: one
+// that grew it for an unusually long chunk leaves it to the collector.
+const maxPooledTokens = 1 << 16
+
+// release gives the session's token memory to the next session. The
+// session's Docs and their tokens must not be used after.
+func (se *session) release() {
+	if cap(se.tokens) <= maxPooledTokens && cap(se.spare) <= maxPooledTokens {
+		tokenPool.Put(&tokenMemory{tokens: se.tokens, spare: se.spare})
+	}
+	se.tokens, se.spare, se.pending = nil, nil, pendingTokens{}
 }
 
 // clean cleans the next chunk; forced says the chunk was cut inside a
