@@ -274,13 +274,31 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 			ev.capitalized[strings.ToLower(w)] = true
 		}
 	}
-	if n := ev.counts[w]; n > 0 {
-		ev.counts[w] = n + 1
+	// Counted in lower case: the casing pass capitalizes a sentence's
+	// first word, and the count must not change when it does.
+	var buf [64]byte
+	lw, ok := lowerInto(buf[:], w)
+	if !ok {
+		lw = strings.ToLower(w)
+	}
+	if n := ev.counts[lw]; n > 0 {
+		ev.counts[lw] = n + 1
 	} else {
-		ev.counts[strings.Clone(w)] = 1
+		ev.counts[strings.Clone(lw)] = 1
 	}
 	sn.todo = append(sn.todo, i)
 	sn.todoPara = append(sn.todoPara, len(sn.paras)-1)
+}
+
+// repeated reports whether the chunk uses the unknown word w at least
+// repeatedUse times, counted in lower case.
+func repeated(ev *evidence, w string) bool {
+	var buf [64]byte
+	lw, ok := lowerInto(buf[:], w)
+	if !ok {
+		lw = strings.ToLower(w)
+	}
+	return ev.counts[lw] >= repeatedUse
 }
 
 // verdict is correct's answer on an unknown word, with the last token
@@ -305,11 +323,10 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	keep := model.costKeep
 	if t.Is(normalize.Title) {
 		// A capitalized unknown word is a name unless it starts a
-		// sentence or line and the document never uses it elsewhere.
+		// sentence or line, where it is judged as its lower-case form
+		// (which the casing pass would capitalize) with a dearer
+		// correction.
 		if !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
-			return verdict{last: i}
-		}
-		if ev.counts[t.Text(text)] > 1 || ev.capitalized[strings.ToLower(w)] {
 			return verdict{last: i}
 		}
 		shape, keep = titleCase, model.costKeepTitle
@@ -317,18 +334,23 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	if utf8.RuneCountInString(w) < minTypoLen || strings.ContainsAny(w, "'’") {
 		return verdict{last: i}
 	}
-	if ev.counts[t.Text(text)] >= repeatedUse {
+	// A word the chunk uses often, in any case, or writes capitalized
+	// mid-sentence, is the writer's word.
+	if repeated(ev, t.Text(text)) {
 		return verdict{last: i}
 	}
 	lw, ok := lowerInto(sc.lower[:], w)
-	if !ok || !strings.ContainsAny(lw, "aeiouy") || roman(lw) {
+	if !ok || ev.capitalized[lw] {
+		return verdict{last: i}
+	}
+	if !strings.ContainsAny(lw, "aeiouy") || roman(lw) {
 		// Not ASCII letters; no vowel: an abbreviation ("mps", "kwh"); or
 		// a Roman numeral ("vii", "xiv").
 		return verdict{last: i}
 	}
 	// A sentence's first word is judged by its context alike in either
 	// case ("farth A", "Farth A"), so that cleaning again changes nothing.
-	if (shape == lowerCase && ev.capitalized[lw]) || nameContext(text, toks, i, s) {
+	if nameContext(text, toks, i, s) {
 		return verdict{last: i}
 	}
 	ctx, last := s.contextAt(text, toks, i, fixed, ev)
