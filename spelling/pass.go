@@ -784,18 +784,11 @@ func (ps *phraseStarts) has(k uint64) bool {
 }
 
 // foldKey packs a word of one to eight ASCII letters, in lower case, into
-// an integer (little-endian).
+// an integer (little-endian): the common-word table's key (vocab.Key) of a
+// short word.
 func foldKey(w string) (uint64, bool) {
-	if len(w) == 0 || len(w) > 8 {
+	if len(w) > 8 {
 		return 0, false
 	}
-	var k uint64
-	for i := len(w) - 1; i >= 0; i-- {
-		c := w[i] | 0x20 // ASCII lower case
-		if c-'a' >= 26 {
-			return 0, false
-		}
-		k = k<<8 | uint64(c)
-	}
-	return k, true
+	return vocab.Key(w)
 }
