@@ -2,9 +2,10 @@ package casing
 
 import (
 	"encoding/binary"
-	mbits "math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/copyedit/copyedit/internal/wordhash"
 )
 
 // Every table of the pass (the caps table, the evidence table, the Bloom
@@ -15,33 +16,9 @@ import (
 // lower-cased and hashed eight bytes at a time, without a loop over its
 // letters (walker.wordKey).
 
-// ASCII lower-casing, eight bytes at a time.
-const (
-	hi8   = 0x8080808080808080
-	lo8x3 = 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
-	lo8x2 = 0x2525252525252525 // 0x80 - 'Z' - 1
-)
-
-// lower8 lower-cases eight ASCII bytes (every high bit clear).
-func lower8(x uint64) uint64 {
-	upper := (x + lo8x3) &^ (x + lo8x2) & hi8
-	return x | upper>>2
-}
-
-const (
-	keySeed = 0xa0761d6478bd642f
-	keyMul1 = 0xe7037ed1a0b428db
-	keyMul2 = 0x8ebc6af09c88c6e3
-)
-
-func mum(a, b uint64) uint64 {
-	hi, lo := mbits.Mul64(a, b)
-	return hi ^ lo
-}
-
 // mix16 is keyHash of a key of n ≤ 16 bytes held in two words.
 func mix16(k0, k1 uint64, n int) uint64 {
-	return mum(k0^keySeed, k1^keyMul1) ^ uint64(n)*keyMul2
+	return wordhash.Mum(k0^wordhash.Seed, k1^wordhash.Mul1) ^ uint64(n)*wordhash.Mul2
 }
 
 // pack returns a key of at most 16 bytes in two words, as mix16 takes it.
@@ -57,14 +34,14 @@ func keyHash(key []byte) uint64 {
 		k0, k1 := pack(key)
 		return mix16(k0, k1, len(key))
 	}
-	h := uint64(keySeed)
+	h := uint64(wordhash.Seed)
 	i := 0
 	for ; i+8 <= len(key); i += 8 {
-		h = mum(h^binary.LittleEndian.Uint64(key[i:]), keyMul1)
+		h = wordhash.Mum(h^binary.LittleEndian.Uint64(key[i:]), wordhash.Mul1)
 	}
 	var t [8]byte
 	copy(t[:], key[i:])
-	return mum(h^binary.LittleEndian.Uint64(t[:]), keyMul2) ^ uint64(len(key))
+	return wordhash.Mum(h^binary.LittleEndian.Uint64(t[:]), wordhash.Mul2) ^ uint64(len(key))
 }
 
 // keyHashString is keyHash of a key in a string.
@@ -109,8 +86,8 @@ func (w *walker) wordKey(start, end int, buf *[64]byte) ([]byte, uint64) {
 	if n <= 16 && start+16 <= len(s) {
 		m := &keyMasks[n]
 		k0, k1 := load64(s, start)&m[0], load64(s, start+8)&m[1]
-		if (k0|k1)&hi8 == 0 {
-			k0, k1 = lower8(k0), lower8(k1)
+		if (k0|k1)&wordhash.High8 == 0 {
+			k0, k1 = wordhash.Lower8(k0), wordhash.Lower8(k1)
 			binary.LittleEndian.PutUint64(buf[:8], k0)
 			binary.LittleEndian.PutUint64(buf[8:16], k1)
 			return buf[:n], mix16(k0, k1, n)

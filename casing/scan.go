@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/copyedit/copyedit/internal/wordhash"
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
 )
@@ -68,11 +69,11 @@ func (w *walker) scan() {
 		}
 		m := &keyMasks[n]
 		k0, k1 := load64(text, start)&m[0], load64(text, start+8)&m[1]
-		if (k0|k1)&hi8 != 0 {
+		if (k0|k1)&wordhash.High8 != 0 {
 			w.scanWord(i, &sc, &kb)
 			continue
 		}
-		k0, k1 = lower8(k0), lower8(k1)
+		k0, k1 = wordhash.Lower8(k0), wordhash.Lower8(k1)
 		h := mix16(k0, k1, n)
 		if i > sc.skipPhrase && pbf.has(h) {
 			w.scanWord(i, &sc, &kb)

@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/copyedit/copyedit/internal/wordhash"
 )
 
 // rightQuote is U+2019 RIGHT SINGLE QUOTATION MARK, the typographic
@@ -78,42 +80,20 @@ func Canon(s string) string {
 // (as in wyhash). ASCII text, almost every query, is lower-cased eight bytes
 // at a time; other text is folded rune by rune into the same word stream,
 // so equal folds hash equally whichever path produced them.
-const (
-	hashSeed = 0xa0761d6478bd642f
-	hashMul1 = 0xe7037ed1a0b428db
-	hashMul2 = 0x8ebc6af09c88c6e3
-)
-
-const (
-	hi8   = 0x8080808080808080
-	lo8x3 = 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
-	lo8x2 = 0x2525252525252525 // 0x80 - 'Z' - 1
-)
-
-// lower8 lower-cases eight ASCII bytes (every high bit clear).
-func lower8(x uint64) uint64 {
-	upper := (x + lo8x3) &^ (x + lo8x2) & hi8
-	return x | upper>>2
-}
-
-func mum(a, b uint64) uint64 {
-	hi, lo := bits.Mul64(a, b)
-	return hi ^ lo
-}
 
 // Hash returns the hash of the folded form of s. Equal folds give equal
 // hashes, whichever spelling produced them: Hash("Mark") == Hash("MARK").
 // It is part of the data format: changing it requires regenerating the
 // embedded data.
 func Hash(s string) uint64 {
-	h := uint64(hashSeed)
+	h := uint64(wordhash.Seed)
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-		if x&hi8 != 0 {
+		if x&wordhash.High8 != 0 {
 			return hashSlow(s[i:], h, i)
 		}
-		h = mum(h^lower8(x), hashMul1)
+		h = wordhash.Mum(h^wordhash.Lower8(x), wordhash.Mul1)
 	}
 	var w uint64
 	for j := 0; i < len(s); i, j = i+1, j+1 {
@@ -123,7 +103,7 @@ func Hash(s string) uint64 {
 		}
 		w |= uint64(lowerASCII(c)) << (8 * j)
 	}
-	return mum(mum(h^w, hashMul1)^uint64(len(s)), hashMul2)
+	return wordhash.Mum(wordhash.Mum(h^w, wordhash.Mul1)^uint64(len(s)), wordhash.Mul2)
 }
 
 // hashSlow continues Hash from a word boundary at byte n of the folded
@@ -139,12 +119,12 @@ func hashSlow(s string, h uint64, n int) uint64 {
 			k++
 			n++
 			if k == 8 {
-				h = mum(h^w, hashMul1)
+				h = wordhash.Mum(h^w, wordhash.Mul1)
 				w, k = 0, 0
 			}
 		}
 	}
-	return mum(mum(h^w, hashMul1)^uint64(n), hashMul2)
+	return wordhash.Mum(wordhash.Mum(h^w, wordhash.Mul1)^uint64(n), wordhash.Mul2)
 }
 
 // FoldEqual reports whether a and b have the same folded form, without
@@ -160,10 +140,10 @@ func FoldCompare(a, b string) int {
 	for i+8 <= len(a) && i+8 <= len(b) {
 		x := binary.LittleEndian.Uint64([]byte(a[i : i+8]))
 		y := binary.LittleEndian.Uint64([]byte(b[i : i+8]))
-		if (x|y)&hi8 != 0 {
+		if (x|y)&wordhash.High8 != 0 {
 			break
 		}
-		if x, y = lower8(x), lower8(y); x != y {
+		if x, y = wordhash.Lower8(x), wordhash.Lower8(y); x != y {
 			// The first differing byte decides: it is the lowest one.
 			d := bits.TrailingZeros64(x^y) &^ 7
 			if byte(x>>d) < byte(y>>d) {

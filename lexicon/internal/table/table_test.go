@@ -3,7 +3,6 @@ package table
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 
@@ -211,27 +210,4 @@ func TestEmptyAndBadTables(t *testing.T) {
 		_, err := Open(bad)
 		assert.Error(t, err)
 	}
-}
-
-func TestLower8(t *testing.T) {
-	var all []byte
-	for c := range 128 {
-		all = append(all, byte(c))
-	}
-	for i := 0; i+8 <= len(all); i++ {
-		chunk := string(all[i : i+8])
-		got := lower8(leUint64(chunk))
-		want := leUint64(strings.ToLower(chunk))
-		assert.Equal(t, want, got, "%q", chunk)
-	}
-}
-
-func leUint64(s string) uint64 {
-	b := []byte(s)
-	slices.Reverse(b)
-	var x uint64
-	for _, c := range b {
-		x = x<<8 | uint64(c)
-	}
-	return x
 }
