@@ -89,7 +89,6 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	todo, todoPara, paras, edits, starts := sn.todo, sn.todoPara, sn.paras, sn.edits, sn.starts
 	// A paragraph with many unknown words is in another language, or not
 	// prose (code, a list of names): its words are no typos to correct.
-	countUnknown(todo, todoPara, paras)
 	kept := todo[:0]
 	for k, i := range todo {
 		if !paras[todoPara[k]].foreign() {
@@ -286,6 +285,8 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	} else {
 		ev.counts[strings.Clone(lw)] = 1
 	}
+	para.words++
+	para.unknown++
 	sn.todo = append(sn.todo, i)
 	sn.todoPara = append(sn.todoPara, len(sn.paras)-1)
 }
@@ -446,14 +447,6 @@ func roman(w string) bool {
 // name (the casing pass makes names of unknown words before a surname, and
 // a capital there is evidence on the next cleaning).
 type paragraph struct{ words, unknown int }
-
-// countUnknown adds the unknown words of todo to their paragraphs' counts.
-func countUnknown(todo, todoPara []int, paras []paragraph) {
-	for k := range todo {
-		paras[todoPara[k]].words++
-		paras[todoPara[k]].unknown++
-	}
-}
 
 // foreign reports whether so many of the paragraph's words are unknown that
 // it is not English prose: at least four, and more than a third.
