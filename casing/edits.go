@@ -308,7 +308,7 @@ func compose(orig, text string, prev, next []normalize.Edit) []normalize.Edit {
 // to a period and a word after it ("b.Ac"): capitalized, it reads as an
 // initial ("B.Ac"), which the spacing pass separates.
 func (w *walker) add(tok int, new, rule string, conf float64, msg string) {
-	if w.c.disabled[rule] || new == w.toks[tok].Text(w.text) || w.gluedToPeriod(tok) || w.letterBeforeGluedWord(tok) {
+	if w.c.disabled[rule] || new == w.toks[tok].Text(w.text) || normalize.GluedToPeriod(w.text, w.toks, tok) || w.letterBeforeGluedWord(tok) {
 		return
 	}
 	if t := w.toks[tok]; t.End < len(w.text) && !utf8.RuneStart(w.text[t.End]) {
@@ -352,19 +352,6 @@ func (w *walker) edits() []normalize.Edit {
 }
 
 // --- small token helpers ---
-
-// gluedToPeriod reports whether token i follows a period or an abbreviation
-// with no space between.
-func (w *walker) gluedToPeriod(i int) bool {
-	if i == 0 {
-		return false
-	}
-	p := w.toks[i-1]
-	if p.End != w.toks[i].Start {
-		return false
-	}
-	return p.Kind == normalize.Abbrev || (p.Kind == normalize.Punct && w.text[p.Start] == '.')
-}
 
 // letterBeforeGluedWord reports whether token i is a single letter
 // followed by a period and a word, with no space between them.

@@ -75,6 +75,18 @@ func (t Token) Is(f Flags) bool { return t.Flags&f == f }
 // Text returns the token's text in s, the string it was read from.
 func (t Token) Text(s string) string { return s[t.Start:t.End] }
 
+// GluedToPeriod reports whether toks[i], tokens of text, follows a period
+// or an abbreviation with no space between ("NATO.russia", "Dr.ivanova").
+// The spacing pass separates a capitalized word there, so a later pass
+// that capitalized one would make the next cleaning change the text again.
+func GluedToPeriod(text string, toks []Token, i int) bool {
+	if i <= 0 || toks[i-1].End != toks[i].Start {
+		return false
+	}
+	p := toks[i-1]
+	return p.Kind == Abbrev || (p.Kind == Punct && text[p.Start] == '.')
+}
+
 // Tokenize splits s into tokens that cover it exactly, in order.
 // It never fails: bytes that are not valid UTF-8 become Invalid tokens.
 func Tokenize(s string) []Token {

@@ -372,7 +372,7 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	}
 	e := dec.edit
 	e.Start, e.End = start, end
-	if gluedToPeriod(text, toks, i) {
+	if normalize.GluedToPeriod(text, toks, i) {
 		// "Russia.ukrain", "AAAA.hhe": whether the spacing pass separates a
 		// word glued to a period depends on the word (a capital, a word
 		// that opens sentences), so correcting it would make the next
@@ -404,16 +404,6 @@ func changedKeys(a, b map[int]string, out []int) []int {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// gluedToPeriod reports whether toks[i] follows a period or an
-// abbreviation with no space between.
-func gluedToPeriod(text string, toks []normalize.Token, i int) bool {
-	if i == 0 || toks[i-1].End != toks[i].Start {
-		return false
-	}
-	p := toks[i-1]
-	return p.Kind == normalize.Abbrev || (p.Kind == normalize.Punct && text[p.Start] == '.')
 }
 
 // roman reports whether w is a well-formed Roman numeral in lower case,
