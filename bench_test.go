@@ -3,7 +3,6 @@ package copyedit_test
 import (
 	"bytes"
 	"io"
-	"os"
 	"strings"
 	"testing"
 
@@ -22,12 +21,8 @@ import (
 func benchTexts(b *testing.B) map[string]string {
 	b.Helper()
 	texts := map[string]string{"raw": testtext.Join(b, "testdata/eval/*.raw.txt", "testdata/article.txt")}
-	if name := os.Getenv("COPYEDIT_CORPUS"); name != "" {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts["corpus"] = string(data)
+	if text, ok := testtext.Corpus(b); ok {
+		texts["corpus"] = text
 	}
 	return texts
 }

@@ -3,7 +3,6 @@ package spelling_test
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
@@ -203,15 +202,10 @@ func BenchmarkSuggestByLength(b *testing.B) {
 //	go run ./examples/corpus -mb 4 -seed 1 -o /tmp/c4.txt -gold /tmp/c4.clean.txt
 //	COPYEDIT_CORPUS=/tmp/c4.txt go test -run X -bench Corpus ./spelling/
 func BenchmarkCorpus(b *testing.B) {
-	name := os.Getenv("COPYEDIT_CORPUS")
-	if name == "" {
+	text, ok := testtext.Corpus(b)
+	if !ok {
 		b.Skip("COPYEDIT_CORPUS names no file")
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := string(data)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

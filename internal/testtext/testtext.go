@@ -30,3 +30,22 @@ func Join(tb testing.TB, patterns ...string) string {
 	}
 	return sb.String()
 }
+
+// CorpusEnv names the environment variable that names the benchmark corpus
+// (go run ./examples/corpus -mb 10 -seed 1 -o /tmp/c10.txt).
+const CorpusEnv = "COPYEDIT_CORPUS"
+
+// Corpus returns the benchmark corpus named by $COPYEDIT_CORPUS, and false
+// when the variable is unset. It fails tb when the file cannot be read.
+func Corpus(tb testing.TB) (string, bool) {
+	tb.Helper()
+	name := os.Getenv(CorpusEnv)
+	if name == "" {
+		return "", false
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(data), true
+}
