@@ -282,10 +282,7 @@ func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) 
 		return s.knownTitle(word)
 	}
 	if e, ok := s.lex.Lookup(word); ok {
-		if e.Level > MaxCandidateLevel && e.Level != lexicon.UserLevel {
-			return weak, e
-		}
-		return known, e
+		return strength(e), e
 	}
 	if stem, ok := possessiveStem(word); ok {
 		return s.known(stem, shape)
@@ -295,7 +292,7 @@ func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) 
 	s.lex.LookupFold(word, func(form string, e lexicon.Entry) bool {
 		if shape == titleCase && isLowerASCII(form) {
 			// "The" at a sentence start is the word "the".
-			found, k = e, known
+			found, k = e, strength(e)
 			return false
 		}
 		found, k = e, otherCase
@@ -325,16 +322,25 @@ func (s *Speller) knownTitle(word string) (knownness, lexicon.Entry) {
 	})
 	switch {
 	case found:
-		if exact.Level > MaxCandidateLevel && exact.Level != lexicon.UserLevel {
-			return weak, exact
-		}
-		return known, exact
+		return strength(exact), exact
 	case !any:
 		return unknown, lexicon.Entry{}
 	case isLowerASCII(firstForm):
-		return known, first
+		// Judged as the lower-case word, weak if it is: "Gae" at a
+		// sentence start must count as "gae" does, or capitalizing it
+		// would change the document's evidence.
+		return strength(first), first
 	}
 	return otherCase, first
+}
+
+// strength is how known an entry's word is: weak above the levels that
+// give candidates (unless the user added it).
+func strength(e lexicon.Entry) knownness {
+	if e.Level > MaxCandidateLevel && e.Level != lexicon.UserLevel {
+		return weak
+	}
+	return known
 }
 
 // asciiLetters reports whether s is ASCII letters only.
