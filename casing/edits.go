@@ -57,6 +57,9 @@ type heading struct {
 	conf    float64
 	isTitle bool
 	isSent  bool
+	// label: the line is no heading because lower-case words precede its
+	// colon ("Media contact: Jenna Albright").
+	label bool
 }
 
 // scratch is the per-call working memory, pooled so that a clean document
@@ -66,6 +69,7 @@ type scratch struct {
 	nls      []int32 // the chunk's Newline tokens
 	cands    []cand
 	heads    []heading
+	labels   [][2]int32 // token ranges of the one-line paragraphs read as labels
 	headLows []int
 	lowIdx   []lowRef // lower-case uses of evidenced words
 	lowAll   []lowRef // the other lower-case words mid-sentence (entry -1)
@@ -160,7 +164,7 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 // evidence for an earlier one.
 func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize.Edit, bool) {
 	s.cands, s.heads, s.headLows, s.lowIdx, s.lowAll, s.arts, s.listKeep, s.touched = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.lowAll[:0], s.arts[:0], s.listKeep[:0], s.touched[:0]
-	s.words, s.nls = s.words[:0], s.nls[:0]
+	s.words, s.nls, s.labels = s.words[:0], s.nls[:0], s.labels[:0]
 	w := &walker{c: c, text: d.Text, toks: d.Tokens(), st: st, s: s}
 	s.counted.reset(len(w.toks))
 	s.decided.reset(len(w.toks))
@@ -190,7 +194,8 @@ func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize
 // reads the text around it: a word that becomes a listed abbreviation
 // before its period ("mar." → "Mar."), a single letter, or a word after a
 // single letter and a period ("J. smith": "J." is an initial only before a
-// capital).
+// capital); or a word of a line that is no heading only for the lower-case
+// words before its colon.
 func (w *walker) touchesReading(edits []normalize.Edit) bool {
 	for _, e := range edits {
 		if e.Sure() < normalize.DefaultThreshold || e.Rule == RuleArticle {
@@ -207,6 +212,14 @@ func (w *walker) touchesReading(edits []normalize.Edit) bool {
 		i := w.tokenAt(e.Start)
 		if p := w.prevSolid(i); p > 0 && w.punct(p) == '.' && w.isWord(p-1) && utf8.RuneCountInString(w.tokText(p-1)) == 1 {
 			return true // "J. smith" → "J. Smith": "J." becomes an initial
+		}
+		for _, l := range w.s.labels {
+			if int(l[0]) <= i && i < int(l[1]) {
+				// "vittle antares: ..." → "Vittle Antares: ...": a
+				// label in sentence case no more, the line may be a
+				// title-case heading.
+				return true
+			}
 		}
 	}
 	return false

@@ -38,6 +38,8 @@ func (w *walker) findHeadings() {
 		}
 		if h, ok := w.classifyHeading(first, b); ok {
 			w.s.heads = append(w.s.heads, h)
+		} else if h.label {
+			w.s.labels = append(w.s.labels, [2]int32{int32(first), int32(b)})
 		}
 	}
 }
@@ -183,6 +185,7 @@ func (w *walker) classifyHeading(a, b int) (heading, bool) {
 		for _, i := range w.s.headLows[h.lo:h.hi] {
 			if i < colon {
 				w.s.headLows = w.s.headLows[:h.lo]
+				h.hi, h.label = h.lo, true
 				return h, false
 			}
 		}
@@ -261,7 +264,11 @@ func (w *walker) headingRule() {
 	}
 	w.s.headLows = w.s.headLows[:0]
 	for i := range heads {
-		h, _ := w.classifyHeading(heads[i].a, heads[i].b)
+		h, ok := w.classifyHeading(heads[i].a, heads[i].b)
+		if !ok {
+			// No heading after all: nothing to capitalise, no evidence.
+			h = heading{a: h.a, b: h.b, lo: h.lo, hi: h.lo}
+		}
 		heads[i] = h
 	}
 	w.fixed = nil

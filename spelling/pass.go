@@ -242,7 +242,20 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	k, e := s.known(w, shape)
 	switch k {
 	case known:
-		switch e.Region.Spelling() {
+		region := e.Region
+		if shape == titleCase {
+			// The locale counts a capitalized word as its lower-case
+			// word ("Grey" as "grey"), whatever the capital says (a
+			// name, a sentence start): the casing pass capitalizes words.
+			region = 0
+			var buf [64]byte
+			if lw, ok := lowerInto(buf[:], w); ok {
+				if k, le := s.known(lw, lowerCase); k == known {
+					region = le.Region
+				}
+			}
+		}
+		switch region.Spelling() {
 		case lexicon.USOnly:
 			ev.american++
 		case lexicon.CommonwealthOnly:
@@ -521,11 +534,35 @@ func nameContext(text string, toks []normalize.Token, i int, s *Speller) bool {
 		return false
 	}
 	n := toks[j]
+	if initialAt(text, toks, j) {
+		// "fooslcap S. Couitesan": a first name before a middle initial.
+		// Whether the tokenizer reads "S." as an initial depends on the
+		// case of the word after it, which the casing pass may change.
+		return true
+	}
 	if n.Kind != normalize.Word || !n.Is(normalize.Title) || n.Is(normalize.SentenceStart) {
 		return false
 	}
 	k, _ := s.known(n.Text(text), titleCase)
 	return k != known || isNameEntry(s, n.Text(text))
+}
+
+// initialAt reports whether toks[j] is a capital letter with its period
+// that could be a name's initial (B to Z but I, as the tokenizer reads
+// them): an abbreviation token ("S." before "Couitesan") or a letter
+// before a period ("S" before ". couitesan").
+func initialAt(text string, toks []normalize.Token, j int) bool {
+	t := toks[j]
+	if t.End-t.Start != 1 && !(t.Kind == normalize.Abbrev && t.End-t.Start == 2) {
+		return false
+	}
+	if c := text[t.Start]; c < 'B' || c > 'Z' || c == 'I' {
+		return false
+	}
+	if t.Kind == normalize.Abbrev {
+		return true
+	}
+	return t.Kind == normalize.Word && j+1 < len(toks) && toks[j+1].Kind == normalize.Punct && text[toks[j+1].Start] == '.'
 }
 
 // isNameEntry reports whether the lexicon lists word as a name.
@@ -582,8 +619,15 @@ func (s *Speller) contextAt(text string, toks []normalize.Token, i int, fixed ma
 				w = f
 			}
 			if t.Flags&normalize.Lower == 0 {
-				j = len(toks)
-				continue
+				if t.Flags&normalize.Title == 0 {
+					j = len(toks)
+					continue
+				}
+				// Read in lower case: the casing pass capitalizes the
+				// words of a title-case heading ("tghat keypunches" →
+				// "tghat Keypunches"), and the next cleaning must read
+				// the same number.
+				w = strings.ToLower(w)
 			}
 			if functionWords[w] || !s.lex.Contains(w) {
 				// A function word ends the noun phrase; an unknown word

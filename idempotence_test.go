@@ -1,0 +1,191 @@
+package copyedit_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/copyedit/copyedit"
+	"github.com/copyedit/copyedit/lexicon"
+)
+
+// TestIdempotentOnRandomPhrases cleans short texts assembled at random from
+// words — of the lexicon in every class and level, of the repository's raw
+// texts, slips of them, in every case — and separators, and checks that
+// cleaning the output again changes nothing. The byte-level fuzzers reach
+// such word-level encounters between the passes (a typo after a rare word
+// that the casing pass capitalizes) only by chance. COPYEDIT_PHRASES sets
+// how many texts (default 3000) and COPYEDIT_SEED the seed.
+func TestIdempotentOnRandomPhrases(t *testing.T) {
+	n := envInt(t, "COPYEDIT_PHRASES", 3000)
+	seed := envInt(t, "COPYEDIT_SEED", 1)
+	if testing.Short() {
+		n = min(n, 300)
+	}
+	p, err := copyedit.New()
+	require.NoError(t, err)
+	g := newPhraseGen(t, uint64(seed))
+	failed := 0
+	for range n {
+		parts := g.phrase()
+		if !idempotent(p, strings.Join(parts, "")) {
+			parts = shrink(p, parts)
+			in := strings.Join(parts, "")
+			once := p.Fix(in)
+			t.Errorf("not idempotent:\ninput  %q\nonce   %q\ntwice  %q", in, once, p.Fix(once))
+			if failed++; failed == 10 {
+				t.FailNow()
+			}
+		}
+	}
+}
+
+func envInt(t *testing.T, name string, def int) int {
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	v, err := strconv.Atoi(s)
+	require.NoError(t, err, name)
+	return v
+}
+
+func idempotent(p *copyedit.Pipeline, in string) bool {
+	out := p.Fix(in)
+	return p.Fix(out) == out
+}
+
+// shrink drops parts of a failing text while it still fails.
+func shrink(p *copyedit.Pipeline, parts []string) []string {
+	for changed := true; changed; {
+		changed = false
+		for i := 0; i < len(parts); i++ {
+			try := append(append([]string(nil), parts[:i]...), parts[i+1:]...)
+			if !idempotent(p, strings.Join(try, "")) {
+				parts, changed = try, true
+				i--
+			}
+		}
+	}
+	return parts
+}
+
+// phraseGen draws the parts of random texts.
+type phraseGen struct {
+	r       *rand.Rand
+	lexical []string // lexicon words of every class and level
+	written []string // white-space separated pieces of the raw texts
+}
+
+func newPhraseGen(t *testing.T, seed uint64) *phraseGen {
+	g := &phraseGen{r: rand.New(rand.NewPCG(seed, 7))}
+	all := 0
+	lexicon.Default().Each(func(string, lexicon.Entry) bool { all++; return true })
+	// About 20,000 words spread over the whole lexicon.
+	every := max(all/20000, 1)
+	i := 0
+	lexicon.Default().Each(func(form string, _ lexicon.Entry) bool {
+		if i++; i%every == 0 {
+			g.lexical = append(g.lexical, form)
+		}
+		return true
+	})
+	files, err := filepath.Glob("testdata/eval/*.raw.txt")
+	require.NoError(t, err)
+	for _, f := range append(files, "testdata/article.txt") {
+		g.written = append(g.written, strings.Fields(readFile(t, f))...)
+	}
+	return g
+}
+
+var separators = []string{" ", " ", " ", " ", " ", ", ", ". ", ".", ",", ": ", "; ", "! ", "? ", "\n", "\n\n", "  ", " - ", "'s ", "-", " “", "” ", " (", ") "}
+
+var shortWords = []string{"a", "an", "the", "A", "An", "The", "I", "i", "Dr.", "Mr.", "U.S.", "e.g.", "St.", "de", "van", "al", "to", "be", "is", "it", "of", "in", "and", "was"}
+
+func (g *phraseGen) phrase() []string {
+	n := 2 + g.r.IntN(10)
+	parts := make([]string, 0, 2*n)
+	for i := range n {
+		if i > 0 {
+			parts = append(parts, separators[g.r.IntN(len(separators))])
+		}
+		parts = append(parts, g.word())
+	}
+	if g.r.IntN(3) == 0 {
+		parts = append(parts, ".")
+	}
+	return parts
+}
+
+func (g *phraseGen) word() string {
+	var w string
+	switch k := g.r.IntN(10); {
+	case k < 4:
+		w = g.lexical[g.r.IntN(len(g.lexical))]
+	case k < 6:
+		w = g.written[g.r.IntN(len(g.written))]
+	case k < 8:
+		w = shortWords[g.r.IntN(len(shortWords))]
+	case k < 9:
+		w = g.random()
+	default:
+		return fmt.Sprint(g.r.IntN(3000))
+	}
+	if g.r.IntN(3) == 0 {
+		w = g.slip(w)
+	}
+	switch g.r.IntN(6) {
+	case 0:
+		w = strings.ToLower(w)
+	case 1:
+		w = title(strings.ToLower(w))
+	case 2:
+		w = strings.ToUpper(w)
+	}
+	return w
+}
+
+// random is a short string of letters, a name or a typo no list has.
+func (g *phraseGen) random() string {
+	b := make([]byte, 1+g.r.IntN(6))
+	for i := range b {
+		b[i] = "aeiouybcdfghklmnprstvwz"[g.r.IntN(23)]
+	}
+	return string(b)
+}
+
+// slip makes one typing error: a deletion, insertion, substitution or
+// transposition of letters.
+func (g *phraseGen) slip(w string) string {
+	b := []byte(w)
+	if len(b) < 2 {
+		return w
+	}
+	i := g.r.IntN(len(b) - 1)
+	c := "etaoinshrdlucmwfgypbvky"[g.r.IntN(23)]
+	switch g.r.IntN(4) {
+	case 0:
+		return string(append(b[:i:i], b[i+1:]...))
+	case 1:
+		return string(b[:i]) + string(c) + string(b[i:])
+	case 2:
+		b[i] = c
+	default:
+		b[i], b[i+1] = b[i+1], b[i]
+	}
+	return string(b)
+}
+
+func title(w string) string {
+	for i, r := range w {
+		return string(unicode.ToUpper(r)) + w[i+len(string(r)):]
+	}
+	return w
+}
