@@ -226,9 +226,11 @@ func New(opts ...Option) (*Pipeline, error) {
 	on := func(name string) bool { return c.passes == nil || c.passes[name] }
 	var passes []normalize.Pass
 	if on("normalize") {
-		// Repeated paragraphs are looked for last, in the text as the other
-		// passes leave it (see normalize.Repeats).
-		n, err := normalize.New(append(c.normalize, normalize.KeepRepeatedParagraphs())...)
+		// Repeated paragraphs are dropped first, so that the other passes
+		// never read them (a word the document repeats, a capital, is
+		// evidence the next cleaning would not see), and again last, in
+		// the text as the other passes leave it (see normalize.Repeats).
+		n, err := normalize.New(c.normalize...)
 		if err != nil {
 			return nil, err
 		}

@@ -111,10 +111,23 @@ var shortWords = []string{"a", "an", "the", "A", "An", "The", "I", "i", "Dr.", "
 
 func (g *phraseGen) phrase() []string {
 	n := 2 + g.r.IntN(10)
+	if g.r.IntN(4) == 0 {
+		n += g.r.IntN(30) // several sentences, lines or paragraphs
+	}
 	parts := make([]string, 0, 2*n)
 	for i := range n {
 		if i > 0 {
 			parts = append(parts, separators[g.r.IntN(len(separators))])
+		}
+		if i > 1 && g.r.IntN(6) == 0 {
+			// A word the text uses again, maybe in another case: the
+			// document's own evidence.
+			w := parts[2*g.r.IntN(i)]
+			if g.r.IntN(2) == 0 {
+				w = title(strings.ToLower(w))
+			}
+			parts = append(parts, w)
+			continue
 		}
 		parts = append(parts, g.word())
 	}

@@ -6,8 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// repeatKey keys the repeated-paragraph state in a document's State.
-type repeatKey struct{}
+// repeatKey keys the Normalizer's repeated-paragraph state in a document's
+// State; cleanedRepeatKey keys the Repeats pass's, which compares the
+// paragraphs as cleaned.
+type (
+	repeatKey        struct{}
+	cleanedRepeatKey struct{}
+)
 
 // repeatState remembers the last paragraph kept, cleaned, across chunks.
 type repeatState struct {
@@ -74,7 +79,10 @@ func dropRepeats(s string, edits []Edit, rs *repeatState, continued bool) []Edit
 // a pipeline, it compares paragraphs as the other passes left them, so that a
 // paragraph that becomes a repeat only once cleaned ("Teh end" before "The
 // end") is dropped in the same run, and cleaning the output again changes
-// nothing. It is named "normalize", like the Normalizer, and safe for
+// nothing. Keep the Normalizer's own rule on too: a repeat it drops first is
+// never read by the passes between, whose evidence (a word used three
+// times, a capital) must not count paragraphs the output will not have.
+// It is named "normalize", like the Normalizer, and safe for
 // concurrent use.
 type Repeats struct{}
 
@@ -87,7 +95,7 @@ func (*Repeats) Name() string { return "normalize" }
 // Edits returns the deletion of every paragraph of d that repeats the one
 // before it.
 func (*Repeats) Edits(d *Doc) []Edit {
-	st := Load(d.State(), repeatKey{}, func() *repeatState { return &repeatState{} })
+	st := Load(d.State(), cleanedRepeatKey{}, func() *repeatState { return &repeatState{} })
 	return dropRepeats(d.Text, nil, st, d.Continued)
 }
 
