@@ -218,11 +218,11 @@ func (sn *scan) run(toks []normalize.Token) {
 		if confusions && (short && ps.has(key) || !short && ps.long) {
 			sn.starts = append(sn.starts, i)
 		}
-		if t.Flags&(normalize.Upper|normalize.Mixed|normalize.Technical) != 0 {
+		if t.Flags&normalize.Technical != 0 {
 			continue
 		}
 		// Most words are common ones: known, and common to every locale.
-		if hasKey && hot != nil && t.Flags&(normalize.Lower|normalize.Title) != 0 && hot.Has(key) {
+		if hasKey && hot != nil && hot.Has(key) {
 			para.words++
 			continue
 		}
@@ -239,9 +239,18 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	if t.Is(normalize.Title) {
 		shape = titleCase
 	}
+	// A word in capitals ("TEH", "McGonagall") is never corrected, but it
+	// counts as the same word in lower case would: the casing pass writes
+	// "teh" as "TEH" where the document does, and the next cleaning must
+	// find the same evidence.
+	caps := t.Flags&(normalize.Upper|normalize.Mixed) != 0
 	k, e := s.known(w, shape)
 	switch k {
 	case known:
+		if caps {
+			para.words++
+			return
+		}
 		region := e.Region
 		if shape == titleCase {
 			// The locale counts a capitalized word as its lower-case
@@ -275,7 +284,7 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 		para.words++
 		return
 	}
-	if shape == titleCase && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
+	if (shape == titleCase || caps) && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
 		// A name: remembered in lower case, allocated once.
 		var buf [64]byte
 		if lw, ok := lowerInto(buf[:], w); ok {
@@ -300,6 +309,9 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	}
 	para.words++
 	para.unknown++
+	if caps {
+		return
+	}
 	sn.todo = append(sn.todo, i)
 	sn.todoPara = append(sn.todoPara, len(sn.paras)-1)
 }
