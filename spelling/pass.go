@@ -258,10 +258,12 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 			// name, a sentence start): the casing pass capitalizes words.
 			region = 0
 			var buf [64]byte
-			if lw, ok := lowerInto(buf[:], w); ok {
-				if k, le := s.known(lw, lowerCase); k == known {
-					region = le.Region
-				}
+			lw, ok := lowerInto(buf[:], w)
+			if !ok {
+				lw = strings.ToLower(w)
+			}
+			if k, le := s.known(lw, lowerCase); k == known {
+				region = le.Region
 			}
 		}
 		switch region.Spelling() {
@@ -347,15 +349,20 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	}
 	shape := lowerCase
 	keep := model.costKeep
+	atStart := t.Is(normalize.SentenceStart) || t.Is(normalize.LineStart)
 	if t.Is(normalize.Title) {
 		// A capitalized unknown word is a name unless it starts a
-		// sentence or line, where it is judged as its lower-case form
-		// (which the casing pass would capitalize) with a dearer
-		// correction.
-		if !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
+		// sentence or line.
+		if !atStart {
 			return verdict{last: i}
 		}
-		shape, keep = titleCase, model.costKeepTitle
+		shape = titleCase
+	}
+	if atStart {
+		// At a start a word is judged alike in either case, with a dearer
+		// correction (it may be a name): the casing pass capitalizes
+		// "draftines" there, and the next cleaning reads "Draftines".
+		keep = model.costKeepTitle
 	}
 	if utf8.RuneCountInString(w) < minTypoLen || strings.ContainsAny(w, "'’") {
 		return verdict{last: i}
@@ -380,11 +387,11 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		return verdict{last: i}
 	}
 	ctx, last := s.contextAt(text, toks, i, fixed, ev)
-	key := decisionKey{word: lw, shape: shape, plural: ctx.nextPlural, singular: ctx.nextSingular, locale: ctx.locale}
+	key := decisionKey{word: lw, shape: shape, atStart: atStart, plural: ctx.nextPlural, singular: ctx.nextSingular, locale: ctx.locale}
 	dec, ok := ev.decisions[key]
 	if !ok {
 		if dec, ok = s.cache.get(key); !ok {
-			dec = s.decide(sc, lw, w, shape, keep, ctx)
+			dec = s.decide(sc, lw, w, shape, atStart, keep, ctx)
 		}
 		key.word = strings.Clone(lw)
 		ev.decisions[key] = dec
@@ -471,6 +478,7 @@ func (p paragraph) foreign() bool { return p.unknown >= 4 && p.unknown*3 > p.wor
 type decisionKey struct {
 	word             string
 	shape            wordCase
+	atStart          bool
 	plural, singular bool
 	locale           Locale
 }
@@ -484,13 +492,17 @@ type decision struct {
 }
 
 // decide ranks the corrections of the unknown word lw (lower case; w as
-// written) and returns the edit to make or suggest.
-func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64, ctx context) decision {
+// written, atStart if it starts a sentence or line) and returns the edit to
+// make or suggest.
+func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, atStart bool, keep float64, ctx context) decision {
 	rule := RuleTypo
 	curatedFix, isCurated := curated(lw)
-	// A capitalized word three edits from any word is a name: its edit
-	// would need a confidence that so far a correction never has.
-	cands := s.rank(sc, lw, keep, ctx, shape == lowerCase, curatedFix, isCurated)
+	// A word at a start, which may be a name, is judged as a capitalized
+	// one in either case. A capitalized word three edits from any word is
+	// a name: its edit would need a confidence that so far a correction
+	// never has.
+	judgedLower := shape == lowerCase && !atStart
+	cands := s.rank(sc, lw, keep, ctx, judgedLower, curatedFix, isCurated)
 	if len(cands) == 0 {
 		return decision{}
 	}
@@ -501,7 +513,7 @@ func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, keep float64
 		// is not surely a typo is a name.
 		return decision{}
 	}
-	if shape == lowerCase && best.Cost > keep-keepMargin(sc.best) {
+	if judgedLower && best.Cost > keep-keepMargin(sc.best) {
 		// Likelier than the word being right, but not by the margin an
 		// edit needs ("edtech" is no slip of "detach"): a suggestion. (A
 		// capitalized word already needs more: its keep cost is lower.)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/normalize"
@@ -278,8 +279,14 @@ const (
 // known looks word up; for a possessive it looks up the stem. It returns
 // the entry found.
 func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) {
-	if shape == titleCase && asciiLetters(word) {
-		return s.knownTitle(word)
+	if shape == titleCase {
+		if k, e := s.knownTitle(word); k != unknown || asciiLetters(word) {
+			return k, e
+		}
+		if stem, ok := possessiveStem(word); ok {
+			return s.known(stem, shape)
+		}
+		return unknown, lexicon.Entry{}
 	}
 	if e, ok := s.lex.Lookup(word); ok {
 		return strength(e), e
@@ -290,48 +297,49 @@ func (s *Speller) known(word string, shape wordCase) (knownness, lexicon.Entry) 
 	var found lexicon.Entry
 	k := unknown
 	s.lex.LookupFold(word, func(form string, e lexicon.Entry) bool {
-		if shape == titleCase && isLowerASCII(form) {
-			// "The" at a sentence start is the word "the".
-			found, k = e, strength(e)
-			return false
-		}
 		found, k = e, otherCase
 		return false
 	})
 	return k, found
 }
 
-// knownTitle is known for a capitalized word of ASCII letters, in one
-// visit of its group in the lexicon (the spellings that fold to the same
-// lower case) rather than a lookup and a visit: the spelling as written if
-// the group has it, else the group's first spelling decides, known if it
-// is the lower-case word ("The" is "the").
+// knownTitle is known for a capitalized word, in one visit of its group in
+// the lexicon (the spellings that fold to the same lower case): known if
+// the spelling as written or the lower-case word is ("The" is "the"), weak
+// if the better of them is weak, else otherCase if the group has any
+// spelling ("Nato" for "NATO").
 func (s *Speller) knownTitle(word string) (knownness, lexicon.Entry) {
-	var exact, first lexicon.Entry
-	var firstForm string
-	found, any := false, false
+	var exact, lower, first lexicon.Entry
+	hasExact, hasLower, any := false, false, false
 	s.lex.LookupFold(word, func(form string, e lexicon.Entry) bool {
-		if form == word {
-			exact, found = e, true
-			return false
+		switch {
+		case form == word:
+			exact, hasExact = e, true
+		case !hasLower && noCapital(form):
+			lower, hasLower = e, true
 		}
 		if !any {
-			first, firstForm, any = e, form, true
+			first, any = e, true
 		}
 		return true
 	})
 	switch {
-	case found:
-		return strength(exact), exact
-	case !any:
-		return unknown, lexicon.Entry{}
-	case isLowerASCII(firstForm):
-		// Judged as the lower-case word, weak if it is: "Gae" at a
-		// sentence start must count as "gae" does, or capitalizing it
-		// would change the document's evidence.
-		return strength(first), first
+	case hasExact && strength(exact) == known:
+		return known, exact
+	case hasLower && strength(lower) == known:
+		// "Centre" (a rare name) at a sentence start is "centre".
+		return known, lower
+	case hasExact:
+		return weak, exact
+	case hasLower:
+		// Weak as the lower-case word is: "Gae" at a sentence start must
+		// count as "gae" does, or capitalizing it would change the
+		// document's evidence.
+		return weak, lower
+	case any:
+		return otherCase, first
 	}
-	return otherCase, first
+	return unknown, lexicon.Entry{}
 }
 
 // strength is how known an entry's word is: weak above the levels that
@@ -715,6 +723,17 @@ func lowerInto(buf []byte, word string) (string, bool) {
 		buf[i] = c
 	}
 	return unsafeString(buf[:len(word)]), true
+}
+
+// noCapital reports whether the non-empty s has no capital letter: a
+// lexicon form that is a common word ("the", "centre-right", "café").
+func noCapital(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isLowerASCII(s string) bool {
