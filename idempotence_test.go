@@ -105,9 +105,11 @@ func newPhraseGen(t *testing.T, seed uint64) *phraseGen {
 	return g
 }
 
-var separators = []string{" ", " ", " ", " ", " ", ", ", ". ", ".", ",", ": ", "; ", "! ", "? ", "\n", "\n\n", "  ", " - ", "'s ", "-", " “", "” ", " (", ") "}
+var separators = []string{" ", " ", " ", " ", " ", ", ", ". ", ".", ",", ": ", "; ", "! ", "? ", "\n", "\n\n", "  ", " - ", "'s ", "-", " “", "” ", " (", ") ",
+	"\t", "... ", "…", " '", "' ", "’s ", " — ", "/", "? “", ".” ", " \"", "\" ", ":", ";", "!", " ,", " ."}
 
-var shortWords = []string{"a", "an", "the", "A", "An", "The", "I", "i", "Dr.", "Mr.", "U.S.", "e.g.", "St.", "de", "van", "al", "to", "be", "is", "it", "of", "in", "and", "was"}
+var shortWords = []string{"a", "an", "the", "A", "An", "The", "I", "i", "Dr.", "Mr.", "U.S.", "e.g.", "St.", "de", "van", "al", "to", "be", "is", "it", "of", "in", "and", "was",
+	"J.", "B.", "Prof.", "mr.", "dr.", "jan.", "Mar.", "etc.", "i.e.", "3.5%", "1,250", "10:30", "example.org", "Node.js", "v1.2.3", "http://x.io/a", "a@b.com", ":)", "iPhone", "McDonald", "O'Brien", "NATO", "nato", "EU", "e-mail", "well-known", "#1", "2nd", "x"}
 
 func (g *phraseGen) phrase() []string {
 	n := 2 + g.r.IntN(10)

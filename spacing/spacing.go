@@ -263,6 +263,10 @@ func clauseEnd(text string, toks []normalize.Token, i int) bool {
 		switch runeOf(text, next) {
 		case ')', ']', '”', '’', '»':
 			return true
+		case '“':
+			// "word ,“we": the pass puts a space before the quotation,
+			// after which the comma ends a clause.
+			return gluedBeforeQuote(text, t) && i+2 < len(toks) && startsWord(toks[i+2])
 		}
 	}
 	return false

@@ -112,7 +112,7 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		found = found[:0]
 		next = map[int]string{}
 		for k, i := range todo {
-			if round == 0 || readsAny(changed, i, verdicts[k].last) {
+			if round == 0 || readsAny(changed, i, verdicts[k].first, verdicts[k].last) {
 				verdicts[k] = s.correct(sc, d, toks, i, ev, fixed)
 			}
 			v := &verdicts[k]
@@ -165,6 +165,7 @@ type scan struct {
 	hot        *vocab.Hot
 	confusions bool
 
+	toks     []normalize.Token
 	todo     []int       // indexes of the unknown words
 	todoPara []int       // their paragraphs
 	paras    []paragraph // lower-case words known and unknown, by paragraph
@@ -173,6 +174,7 @@ type scan struct {
 }
 
 func (sn *scan) run(toks []normalize.Token) {
+	sn.toks = toks
 	text := sn.text
 	hot := sn.hot
 	ps := &sn.s.starts
@@ -286,7 +288,7 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 		para.words++
 		return
 	}
-	if (shape == titleCase || caps) && !t.Is(normalize.SentenceStart) && !t.Is(normalize.LineStart) {
+	if (shape == titleCase || caps) && !t.Is(normalize.LineStart) && !sn.startsSentence(i) {
 		// A name: remembered in lower case, allocated once.
 		var buf [64]byte
 		if lw, ok := lowerInto(buf[:], w); ok {
@@ -318,6 +320,12 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	sn.todoPara = append(sn.todoPara, len(sn.paras)-1)
 }
 
+// startsSentence is startsSentence of toks[i], with no corrections yet.
+func (sn *scan) startsSentence(i int) bool {
+	ok, _ := startsSentence(sn.text, sn.toks, i, nil)
+	return ok
+}
+
 // repeated reports whether the chunk uses the unknown word w at least
 // repeatedUse times, counted in lower case.
 func repeated(ev *evidence, w string) bool {
@@ -329,13 +337,13 @@ func repeated(ev *evidence, w string) bool {
 	return ev.counts[lw] >= repeatedUse
 }
 
-// verdict is correct's answer on an unknown word, with the last token
-// whose correction (in fixed) it read: a round whose corrections agree
-// with those of the round that gave the verdict up to there gives it again.
+// verdict is correct's answer on an unknown word, with the first and last
+// tokens whose corrections (in fixed) it read: a round whose corrections
+// agree with those of the round that gave the verdict there gives it again.
 type verdict struct {
-	edit normalize.Edit
-	ok   bool
-	last int
+	edit        normalize.Edit
+	ok          bool
+	first, last int
 }
 
 // correct decides on the unknown word toks[i].
@@ -349,12 +357,13 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	}
 	shape := lowerCase
 	keep := model.costKeep
-	atStart := t.Is(normalize.SentenceStart) || t.Is(normalize.LineStart)
+	sentStart, first := startsSentence(text, toks, i, fixed)
+	atStart := sentStart || t.Is(normalize.LineStart)
 	if t.Is(normalize.Title) {
 		// A capitalized unknown word is a name unless it starts a
 		// sentence or line.
 		if !atStart {
-			return verdict{last: i}
+			return verdict{first: i, last: i}
 		}
 		shape = titleCase
 	}
@@ -365,26 +374,26 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		keep = model.costKeepTitle
 	}
 	if utf8.RuneCountInString(w) < minTypoLen || strings.ContainsAny(w, "'’") {
-		return verdict{last: i}
+		return verdict{first: i, last: i}
 	}
 	// A word the chunk uses often, in any case, or writes capitalized
 	// mid-sentence, is the writer's word.
 	if repeated(ev, t.Text(text)) {
-		return verdict{last: i}
+		return verdict{first: i, last: i}
 	}
 	lw, ok := lowerInto(sc.lower[:], w)
 	if !ok || ev.capitalized[lw] {
-		return verdict{last: i}
+		return verdict{first: i, last: i}
 	}
 	if !strings.ContainsAny(lw, "aeiouy") || roman(lw) {
 		// Not ASCII letters; no vowel: an abbreviation ("mps", "kwh"); or
 		// a Roman numeral ("vii", "xiv").
-		return verdict{last: i}
+		return verdict{first: i, last: i}
 	}
 	// A sentence's first word is judged by its context alike in either
 	// case ("farth A", "Farth A"), so that cleaning again changes nothing.
 	if nameContext(text, toks, i, s) {
-		return verdict{last: i}
+		return verdict{first: i, last: i}
 	}
 	ctx, last := s.contextAt(text, toks, i, fixed, ev)
 	key := decisionKey{word: lw, shape: shape, atStart: atStart, plural: ctx.nextPlural, singular: ctx.nextSingular, locale: ctx.locale}
@@ -400,7 +409,7 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		}
 	}
 	if !dec.ok {
-		return verdict{last: last}
+		return verdict{first: first, last: last}
 	}
 	e := dec.edit
 	e.Start, e.End = start, end
@@ -411,14 +420,57 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		// cleaning change the text again. Suggested only.
 		e.Confidence = min(e.Sure(), suggestOnly)
 	}
-	return verdict{edit: e, ok: true, last: last}
+	return verdict{edit: e, ok: true, first: first, last: last}
 }
 
 // readsAny reports whether a verdict on word i whose context read the
-// corrections of the words up to last reads one of changed (sorted).
-func readsAny(changed []int, i, last int) bool {
-	k, _ := slices.BinarySearch(changed, i+1)
-	return k < len(changed) && changed[k] <= last
+// corrections of the words from first to last reads one of changed
+// (sorted).
+func readsAny(changed []int, i, first, last int) bool {
+	k, _ := slices.BinarySearch(changed, first)
+	for ; k < len(changed) && changed[k] <= last; k++ {
+		if changed[k] != i {
+			return true
+		}
+	}
+	return false
+}
+
+// startsSentence reports whether the word toks[i] starts a sentence as the
+// tokenizer reads the text once cleaned: not after a period that follows
+// an abbreviation in any case or once corrected ("dr. smith", "ect.) the"),
+// which the casing and spelling passes make "Dr." and "etc.", after which
+// no sentence starts. It returns too the word before the period, whose
+// correction it read (i if none).
+func startsSentence(text string, toks []normalize.Token, i int, fixed map[int]string) (bool, int) {
+	if !toks[i].Is(normalize.SentenceStart) {
+		return false, i
+	}
+	j := i - 1
+	for j > 0 && (toks[j].Kind == normalize.Space || toks[j].Kind == normalize.Punct && text[toks[j].Start] != '.') {
+		j--
+	}
+	if j < 1 || toks[j].Kind != normalize.Punct || text[toks[j].Start] != '.' || toks[j-1].Kind != normalize.Word {
+		return true, i
+	}
+	w := toks[j-1].Text(text)
+	if f, ok := fixed[j-1]; ok {
+		w = f
+	}
+	return !abbreviationAnyCase(w), j - 1
+}
+
+// abbreviationAnyCase reports whether w, in its own case, in lower case or
+// capitalized, is a listed abbreviation.
+func abbreviationAnyCase(w string) bool {
+	if len(w) > 8 {
+		return false // no listed abbreviation is longer
+	}
+	if normalize.IsAbbreviation(w) {
+		return true
+	}
+	lw := strings.ToLower(w)
+	return normalize.IsAbbreviation(lw) || normalize.IsAbbreviation(strings.ToUpper(lw[:1])+lw[1:])
 }
 
 // changedKeys appends to out, sorted, the words whose correction differs
@@ -564,7 +616,10 @@ func nameContext(text string, toks []normalize.Token, i int, s *Speller) bool {
 		// case of the word after it, which the casing pass may change.
 		return true
 	}
-	if n.Kind != normalize.Word || !n.Is(normalize.Title) || n.Is(normalize.SentenceStart) {
+	if n.Kind != normalize.Word || !n.Is(normalize.Title) {
+		return false
+	}
+	if ss, _ := startsSentence(text, toks, j, nil); ss {
 		return false
 	}
 	k, _ := s.known(n.Text(text), titleCase)
