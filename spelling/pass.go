@@ -447,7 +447,7 @@ func startsSentence(text string, toks []normalize.Token, i int, fixed map[int]st
 		return false, i
 	}
 	j := i - 1
-	for j > 0 && (toks[j].Kind == normalize.Space || toks[j].Kind == normalize.Punct && text[toks[j].Start] != '.') {
+	for j > 0 && (toks[j].Kind == normalize.Space || toks[j].Kind == normalize.Punct && !terminator(text[toks[j].Start])) {
 		j--
 	}
 	if j < 1 || toks[j].Kind != normalize.Punct || text[toks[j].Start] != '.' || toks[j-1].Kind != normalize.Word {
@@ -459,6 +459,8 @@ func startsSentence(text string, toks []normalize.Token, i int, fixed map[int]st
 	}
 	return !abbreviationAnyCase(w), j - 1
 }
+
+func terminator(c byte) bool { return c == '.' || c == '!' || c == '?' }
 
 // abbreviationAnyCase reports whether w, in its own case, in lower case or
 // capitalized, is a listed abbreviation.

@@ -46,6 +46,7 @@ func TestStartsSentence(t *testing.T) {
 		{"and ect.) vouhsafes", "vouhsafes", "", true},
 		{"and ect.) vouhsafes", "vouhsafes", "etc", false},
 		{"and MS. smith", "smith", "", false},
+		{"see dr.? “smith", "smith", "", true},
 		{"in the middle", "middle", "", false},
 	} {
 		toks := normalize.Tokenize(c.text)
