@@ -104,15 +104,22 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	// changes, as a second cleaning of the output would decide them.
 	// A word whose context reads no correction that changed keeps its
 	// verdict of the round before.
+	// The corrections are evidence of the document's locale too, as words
+	// the next cleaning will know ("whhizz" → "whizz" is British): when
+	// they change the locale the corrections use, every word is decided
+	// again with it.
 	var fixed, next map[int]string
 	var found []normalize.Edit
 	verdicts := make([]verdict, len(todo))
 	var changed []int // the words whose correction changed, in order
+	american, british := ev.american, ev.british
+	locale := s.preferred(ev)
+	relocale := false
 	for round := 0; round < maxRounds; round++ {
 		found = found[:0]
 		next = map[int]string{}
 		for k, i := range todo {
-			if round == 0 || readsAny(changed, i, verdicts[k].first, verdicts[k].last) {
+			if round == 0 || relocale || readsAny(changed, i, verdicts[k].first, verdicts[k].last) {
 				verdicts[k] = s.correct(sc, d, toks, i, ev, fixed)
 			}
 			v := &verdicts[k]
@@ -124,7 +131,11 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 				next[i] = v.edit.New
 			}
 		}
-		if maps.Equal(next, fixed) || len(todo) < 2 {
+		ev.american, ev.british = american, british
+		s.addLocaleEvidence(ev, next)
+		relocale = s.preferred(ev) != locale
+		locale = s.preferred(ev)
+		if !relocale && (maps.Equal(next, fixed) || len(todo) < 2) {
 			break
 		}
 		changed = changedKeys(fixed, next, changed[:0])
@@ -324,6 +335,26 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 func (sn *scan) startsSentence(i int) bool {
 	ok, _ := startsSentence(sn.text, sn.toks, i, nil)
 	return ok
+}
+
+// addLocaleEvidence counts the spellings of the corrections, lower-case
+// words known to one locale only, in the document's locale evidence.
+func (s *Speller) addLocaleEvidence(ev *evidence, fixes map[int]string) {
+	for _, w := range fixes {
+		var buf [64]byte
+		lw, ok := lowerInto(buf[:], w)
+		if !ok {
+			lw = strings.ToLower(w)
+		}
+		if k, e := s.known(lw, lowerCase); k == known {
+			switch e.Region.Spelling() {
+			case lexicon.USOnly:
+				ev.american++
+			case lexicon.CommonwealthOnly:
+				ev.british++
+			}
+		}
+	}
 }
 
 // repeated reports whether the chunk uses the unknown word w at least
