@@ -132,7 +132,7 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 			}
 		}
 		ev.american, ev.british = american, british
-		s.addLocaleEvidence(ev, next)
+		s.addLocaleEvidence(ev, found)
 		relocale = s.preferred(ev) != locale
 		locale = s.preferred(ev)
 		if !relocale && (maps.Equal(next, fixed) || len(todo) < 2) {
@@ -337,10 +337,15 @@ func (sn *scan) startsSentence(i int) bool {
 	return ok
 }
 
-// addLocaleEvidence counts the spellings of the corrections, lower-case
-// words known to one locale only, in the document's locale evidence.
-func (s *Speller) addLocaleEvidence(ev *evidence, fixes map[int]string) {
-	for _, w := range fixes {
+// addLocaleEvidence counts the spellings of the corrections made (not the
+// suggestions), words known to one locale only, in the document's locale
+// evidence.
+func (s *Speller) addLocaleEvidence(ev *evidence, fixes []normalize.Edit) {
+	for _, e := range fixes {
+		if e.Sure() < normalize.DefaultThreshold {
+			continue
+		}
+		w := e.New
 		var buf [64]byte
 		lw, ok := lowerInto(buf[:], w)
 		if !ok {
