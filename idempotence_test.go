@@ -204,3 +204,35 @@ func title(w string) string {
 	}
 	return w
 }
+
+// TestIdempotentOnRandomDocuments cleans long texts of random paragraphs
+// twice: the document-level evidence (words used again, capitals, the
+// locale) gathered over many paragraphs must lead to the same decisions on
+// the output. COPYEDIT_DOCS sets how many (default 3), COPYEDIT_DOC_KB
+// their size (default 48, within one chunk).
+func TestIdempotentOnRandomDocuments(t *testing.T) {
+	n := envInt(t, "COPYEDIT_DOCS", 3)
+	size := envInt(t, "COPYEDIT_DOC_KB", 48) << 10
+	seed := envInt(t, "COPYEDIT_SEED", 1)
+	p, err := copyedit.New()
+	require.NoError(t, err)
+	g := newPhraseGen(t, uint64(seed))
+	for range n {
+		var b strings.Builder
+		for b.Len() < size {
+			b.WriteString(strings.Join(g.phrase(), ""))
+			b.WriteString([]string{"\n\n", "\n\n", "\n", " "}[g.r.IntN(4)])
+		}
+		in := b.String()
+		once := p.Fix(in)
+		twice := p.Fix(once)
+		if once != twice {
+			k := 0
+			for k < len(once) && k < len(twice) && once[k] == twice[k] {
+				k++
+			}
+			from, to := max(k-120, 0), min(k+80, len(once), len(twice))
+			t.Errorf("not idempotent at byte %d of %d:\nonce  %q\ntwice %q", k, len(once), once[from:to], twice[from:to])
+		}
+	}
+}

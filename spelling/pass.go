@@ -456,6 +456,12 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		// cleaning change the text again. Suggested only.
 		e.Confidence = min(e.Sure(), suggestOnly)
 	}
+	if shortForm(e.New) && beforeGluedPeriod(text, toks, i) {
+		// "iin.I.Its" → "in.I.Its": a short word or an abbreviation before
+		// a period glued to letters reads as a dotted abbreviation
+		// ("in.I."), which the spacing pass separates from the next word.
+		e.Confidence = min(e.Sure(), suggestOnly)
+	}
 	return verdict{edit: e, ok: true, first: first, last: last}
 }
 
@@ -494,6 +500,23 @@ func startsSentence(text string, toks []normalize.Token, i int, fixed map[int]st
 		w = f
 	}
 	return !abbreviationAnyCase(w), j - 1
+}
+
+// shortForm reports whether w reads as part of a dotted abbreviation
+// before a period: two letters at most, or a listed abbreviation.
+func shortForm(w string) bool {
+	return utf8.RuneCountInString(w) <= 2 || abbreviationAnyCase(w)
+}
+
+// beforeGluedPeriod reports whether the word toks[i] is followed by a
+// period and, with no space, a letter ("iin.I").
+func beforeGluedPeriod(text string, toks []normalize.Token, i int) bool {
+	j := i + 1
+	if j >= len(toks) || toks[j].Start != toks[i].End || toks[j].Kind != normalize.Punct || text[toks[j].Start] != '.' {
+		return false
+	}
+	e := toks[j].End
+	return e < len(text) && (text[e]|0x20 >= 'a' && text[e]|0x20 <= 'z' || text[e] >= 0x80)
 }
 
 func terminator(c byte) bool { return c == '.' || c == '!' || c == '?' }
