@@ -31,6 +31,10 @@ func TestIdempotentOnRandomPhrases(t *testing.T) {
 	}
 	p, err := copyedit.New()
 	require.NoError(t, err)
+	for _, in := range foundPhrases {
+		once := p.Fix(in)
+		require.Equal(t, once, p.Fix(once), "cleaning %q twice", in)
+	}
 	g := newPhraseGen(t, uint64(seed))
 	failed := 0
 	for range n {
@@ -45,6 +49,27 @@ func TestIdempotentOnRandomPhrases(t *testing.T) {
 			}
 		}
 	}
+}
+
+// foundPhrases are texts this test found not idempotent once, each for a
+// different reason.
+var foundPhrases = []string{
+	"Housweiferies (fooslcap S. couitesan",
+	"And brookign's R.  a",
+	"vittle” antares: DISORGAIZATIONS  etcdg's An, Negitiations",
+	"1255,To “tghat keypunches",
+	"The “rognize. grey",
+	"Is; TEH  Teh; teh ycaudexes's imaignative",
+	"An ciruclar\n\nAn Ciruclar",
+	"draftines. centre-right",
+	"sequestered ,“we",
+	"dr. ,yearvs.",
+	"ect.) vouhsafes",
+	"dr.? “Rrae",
+	"2731 rumourd whhizz",
+	"’s chequys’s \nchequys",
+	"Its iin.I.Its",
+	"gae latyr",
 }
 
 func envInt(t *testing.T, name string, def int) int {
