@@ -14,6 +14,7 @@ import (
 
 	"github.com/copyedit/copyedit"
 	"github.com/copyedit/copyedit/lexicon"
+	"github.com/copyedit/copyedit/markup"
 )
 
 // TestIdempotentOnRandomPhrases cleans short texts assembled at random from
@@ -260,4 +261,61 @@ func TestIdempotentOnRandomDocuments(t *testing.T) {
 			t.Errorf("not idempotent at byte %d of %d:\nonce  %q\ntwice %q", k, len(once), once[from:to], twice[from:to])
 		}
 	}
+}
+
+// TestIdempotentOnRandomMarkup cleans random Markdown and HTML documents
+// twice, whose prose is random phrases inside the formats' structures
+// (headings, lists, emphasis, links, code, tags). COPYEDIT_MARKUP sets how
+// many of each format (default 200).
+func TestIdempotentOnRandomMarkup(t *testing.T) {
+	n := envInt(t, "COPYEDIT_MARKUP", 200)
+	seed := envInt(t, "COPYEDIT_SEED", 1)
+	g := newPhraseGen(t, uint64(seed))
+	for _, f := range []copyedit.Format{markup.Markdown, markup.HTML} {
+		p, err := copyedit.New(copyedit.WithFormat(f))
+		require.NoError(t, err)
+		failed := 0
+		for range n {
+			in := g.markupDoc(f)
+			once := p.Fix(in)
+			if twice := p.Fix(once); twice != once {
+				t.Errorf("%v not idempotent:\ninput  %q\nonce   %q\ntwice  %q", f, in, once, twice)
+				if failed++; failed == 5 {
+					break
+				}
+			}
+		}
+	}
+}
+
+// markupDoc returns a small document of format f around random phrases.
+func (g *phraseGen) markupDoc(f copyedit.Format) string {
+	var b strings.Builder
+	for range 1 + g.r.IntN(6) {
+		text := strings.Join(g.phrase(), "")
+		text = strings.ReplaceAll(text, "\n", " ")
+		if f == markup.HTML {
+			text = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(text)
+			words := strings.Split(text, " ")
+			if k := g.r.IntN(len(words)); g.r.IntN(2) == 0 {
+				words[k] = []string{"<b>", "<i>", "<a href=\"http://x/a,b\">"}[g.r.IntN(3)] + words[k] + []string{"</b>", "</i>", "</a>"}[g.r.IntN(3)]
+			}
+			text = strings.Join(words, " ")
+			open := []string{"<p>", "<h1>", "<li>", "<td>", "<blockquote>"}[g.r.IntN(5)]
+			b.WriteString(open + text + "</" + open[1:] + "\n")
+			continue
+		}
+		words := strings.Split(text, " ")
+		if k := g.r.IntN(len(words)); g.r.IntN(2) == 0 {
+			mark := []string{"*", "**", "`", "_"}[g.r.IntN(4)]
+			words[k] = mark + words[k] + mark
+		}
+		if k := g.r.IntN(len(words)); g.r.IntN(4) == 0 {
+			words[k] = "[" + words[k] + "](http://x/" + words[k] + ")"
+		}
+		text = strings.Join(words, " ")
+		prefix := []string{"", "", "# ", "## ", "- ", "1. ", "> ", "    "}[g.r.IntN(8)]
+		b.WriteString(prefix + text + "\n\n")
+	}
+	return b.String()
 }
