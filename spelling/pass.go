@@ -33,6 +33,16 @@ func newEvidence() *evidence {
 	return &evidence{counts: map[string]int{}, capitalized: map[string]bool{}, decisions: map[decisionKey]decision{}}
 }
 
+// countLocale counts a known word spelt the way of one locale only.
+func (ev *evidence) countLocale(r lexicon.Region) {
+	switch r.Spelling() {
+	case lexicon.USOnly:
+		ev.american++
+	case lexicon.CommonwealthOnly:
+		ev.british++
+	}
+}
+
 // repeatedUse is how many times a document must use an unknown word for
 // the pass to take it as deliberate (a name, a term: "Archyde" eight times)
 // and leave it alone.
@@ -271,20 +281,12 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 			// name, a sentence start): the casing pass capitalizes words.
 			region = 0
 			var buf [64]byte
-			lw, ok := lowerInto(buf[:], w)
-			if !ok {
-				lw = strings.ToLower(w)
-			}
+			lw := lowered(buf[:], w)
 			if k, le := s.known(lw, lowerCase); k == known {
 				region = le.Region
 			}
 		}
-		switch region.Spelling() {
-		case lexicon.USOnly:
-			ev.american++
-		case lexicon.CommonwealthOnly:
-			ev.british++
-		}
+		ev.countLocale(region)
 		if s.toLocale != nil && shape == lowerCase && !accepted(e, s.locale) && !s.disabled[RuleLocale] {
 			if to, ok := s.toLocale[w]; ok {
 				sn.edits = append(sn.edits, normalize.Edit{
@@ -313,10 +315,7 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	// Counted in lower case: the casing pass capitalizes a sentence's
 	// first word, and the count must not change when it does.
 	var buf [64]byte
-	lw, ok := lowerInto(buf[:], w)
-	if !ok {
-		lw = strings.ToLower(w)
-	}
+	lw := lowered(buf[:], w)
 	if n := ev.counts[lw]; n > 0 {
 		ev.counts[lw] = n + 1
 	} else {
@@ -347,17 +346,9 @@ func (s *Speller) addLocaleEvidence(ev *evidence, fixes []normalize.Edit) {
 		}
 		w := e.New
 		var buf [64]byte
-		lw, ok := lowerInto(buf[:], w)
-		if !ok {
-			lw = strings.ToLower(w)
-		}
+		lw := lowered(buf[:], w)
 		if k, e := s.known(lw, lowerCase); k == known {
-			switch e.Region.Spelling() {
-			case lexicon.USOnly:
-				ev.american++
-			case lexicon.CommonwealthOnly:
-				ev.british++
-			}
+			ev.countLocale(e.Region)
 		}
 	}
 }
@@ -366,10 +357,7 @@ func (s *Speller) addLocaleEvidence(ev *evidence, fixes []normalize.Edit) {
 // repeatedUse times, counted in lower case.
 func repeated(ev *evidence, w string) bool {
 	var buf [64]byte
-	lw, ok := lowerInto(buf[:], w)
-	if !ok {
-		lw = strings.ToLower(w)
-	}
+	lw := lowered(buf[:], w)
 	return ev.counts[lw] >= repeatedUse
 }
 

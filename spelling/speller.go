@@ -704,6 +704,15 @@ func accepted(e lexicon.Entry, l Locale) bool {
 	return true
 }
 
+// lowered is the lower case of word: in buf (see lowerInto) when it fits,
+// else allocated.
+func lowered(buf []byte, word string) string {
+	if lw, ok := lowerInto(buf, word); ok {
+		return lw
+	}
+	return strings.ToLower(word)
+}
+
 // lowerInto writes the lower case of an ASCII word into buf and returns it
 // as a string sharing buf (valid until buf changes), or false if the word
 // is not ASCII letters and apostrophes or does not fit.
