@@ -38,7 +38,9 @@ func WithThreshold(t float64) PipelineOption {
 }
 
 // WithChunkSize sets the size, in bytes, from which the pipeline cuts its
-// input into chunks at paragraph breaks (default 64 KiB). Larger chunks give
+// input into chunks at paragraph breaks (default 64 KiB; a chunk ends at
+// one of the next breaks that its text picks, within four times the size, so
+// that the output is cut at the same breaks). Larger chunks give
 // document-level evidence more text to see; memory grows with the chunk.
 func WithChunkSize(n int) PipelineOption {
 	return func(p *Pipeline) error {
@@ -347,9 +349,9 @@ func keep(edits []Edit, threshold float64, sure bool) []Edit {
 // paragraph break comes.
 const maxChunkFactor = 16
 
-// nextCut returns where the next chunk of buf ends: before the first
-// paragraph break at or after size bytes, so that no chunk splits a
-// paragraph and the next one starts with the break. A paragraph longer than
+// nextCut returns where the next chunk of buf ends: before a paragraph
+// break at or after size bytes (see paragraphCut), so that no chunk splits
+// a paragraph and the next one starts with the break. A paragraph longer than
 // maxChunkFactor×size is cut after a sentence or at white space (forced).
 // At eof the rest of buf is a chunk. n is 0 when more input is needed.
 func nextCut[T string | []byte](buf T, size int, eof bool) (n int, forced bool) {
@@ -368,12 +370,25 @@ func nextCut[T string | []byte](buf T, size int, eof bool) (n int, forced bool) 
 	return 0, false
 }
 
-// paragraphCut returns the start of the first paragraph break (a line end,
-// blank lines, a line end) at or after size bytes of buf, or 0 when there is
-// none yet.
+// paragraphCut returns the start of a paragraph break (a line end, blank
+// lines, a line end) that ends a chunk of buf, or 0 when there is none yet:
+// the first break, once buf has shown size/stableRatio digits and
+// punctuation marks, that ends a line whose fingerprint picks it; or else
+// the first at or after cutSpread×size bytes. Digits and punctuation are
+// what no pass changes, so cleaning the output again cuts it at the same
+// breaks, and each chunk sees the same document evidence. (A cut at a
+// size in bytes would move with the text's length.)
 func paragraphCut[T string | []byte](buf T, size int) int {
-	for i := size; i < len(buf); i++ {
-		if buf[i] != '\n' && buf[i] != '\r' {
+	need := max(size/stableRatio, 1)
+	limit := cutSpread * size
+	stable := 0
+	for i := 0; i < len(buf); i++ {
+		c := buf[i]
+		if stableByte(c) {
+			stable++
+			continue
+		}
+		if c != '\n' && c != '\r' || stable < need && i < limit {
 			continue
 		}
 		at := i
@@ -385,11 +400,45 @@ func paragraphCut[T string | []byte](buf T, size int) int {
 			k++
 		}
 		if k < len(buf) && (buf[k] == '\n' || (buf[k] == '\r' && k+1 < len(buf))) {
-			return at
+			if at >= limit || picksCut(buf, at) {
+				return at
+			}
 		}
 		i = skipLineEnd(buf, at) - 1
 	}
 	return 0
+}
+
+// A chunk is cut once it has shown chunk size/stableRatio digits and
+// punctuation marks (news text has one in 30 to 50 bytes), at a break one
+// line in cutOdds picks, and within cutSpread times the chunk size.
+const (
+	stableRatio = 40
+	cutOdds     = 4
+	cutSpread   = 4
+)
+
+// stableByte reports whether c is a digit or a punctuation mark that no pass
+// adds, removes or reorders.
+func stableByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'
+}
+
+// picksCut reports whether the line that ends at buf[end] picks the break
+// after it: by an FNV-1a hash of its digits and punctuation, one line in
+// cutOdds.
+func picksCut[T string | []byte](buf T, end int) bool {
+	start := end
+	for start > 0 && buf[start-1] != '\n' && buf[start-1] != '\r' {
+		start--
+	}
+	h := uint32(2166136261)
+	for i := start; i < end; i++ {
+		if c := buf[i]; stableByte(c) {
+			h = (h ^ uint32(c)) * 16777619
+		}
+	}
+	return (h^h>>16)%cutOdds == 0
 }
 
 // skipLineEnd returns the offset after the line end at buf[i].
