@@ -381,14 +381,14 @@ func nextCut[T string | []byte](buf T, size int, eof bool) (n int, forced bool) 
 func paragraphCut[T string | []byte](buf T, size int) int {
 	need := max(size/stableRatio, 1)
 	limit := cutSpread * size
-	stable := 0
-	for i := 0; i < len(buf); i++ {
-		c := buf[i]
-		if stableByte(c) {
-			stable++
-			continue
-		}
-		if c != '\n' && c != '\r' || stable < need && i < limit {
+	// First where the digits and punctuation reach need (or the limit),
+	// then the first break that is picked.
+	i, stable := 0, 0
+	for end := min(len(buf), limit); i < end && stable < need; i++ {
+		stable += int(stableBytes[buf[i]])
+	}
+	for ; i < len(buf); i++ {
+		if c := buf[i]; c != '\n' && c != '\r' {
 			continue
 		}
 		at := i
@@ -418,11 +418,14 @@ const (
 	cutSpread   = 4
 )
 
-// stableByte reports whether c is a digit or a punctuation mark that no pass
+// stableBytes holds 1 for the digits and the punctuation marks that no pass
 // adds, removes or reorders.
-func stableByte(c byte) bool {
-	return c >= '0' && c <= '9' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'
-}
+var stableBytes = func() (t [256]uint8) {
+	for _, c := range []byte("0123456789.,;:!?") {
+		t[c] = 1
+	}
+	return t
+}()
 
 // picksCut reports whether the line that ends at buf[end] picks the break
 // after it: by an FNV-1a hash of its digits and punctuation, one line in
@@ -434,7 +437,7 @@ func picksCut[T string | []byte](buf T, end int) bool {
 	}
 	h := uint32(2166136261)
 	for i := start; i < end; i++ {
-		if c := buf[i]; stableByte(c) {
+		if c := buf[i]; stableBytes[c] != 0 {
 			h = (h ^ uint32(c)) * 16777619
 		}
 	}

@@ -53,7 +53,7 @@ func dropRepeats(s string, edits []Edit, rs *repeatState, continued bool) []Edit
 			rs.last = ""
 			out = append(out, edits[k:j]...)
 			prevEnd = pe
-		case strings.EqualFold(key, rs.last) && hasLetter(key):
+		case sameParagraph(key, rs.last) && hasLetter(key):
 			// Edits of the paragraph kept end by prevEnd, so none is lost.
 			for len(out) > 0 && out[len(out)-1].End > prevEnd {
 				out = out[:len(out)-1]
@@ -186,35 +186,62 @@ func isBlank(line string) bool {
 }
 
 // paragraphKey returns the paragraph p, which starts at offset base, with its
-// edits made and its runs of spaces read as one.
+// edits made. Keys are compared by sameParagraph.
 func paragraphKey(p string, edits []Edit, base int) string {
-	if len(edits) > 0 {
-		shifted := make([]Edit, len(edits))
-		for i, e := range edits {
-			e.Start -= base
-			e.End -= base
-			shifted[i] = e
-		}
-		p = Apply(p, shifted)
-	}
-	if !strings.Contains(p, "  ") {
+	if len(edits) == 0 {
 		return p
 	}
-	var b strings.Builder
-	b.Grow(len(p))
-	space := false
-	for i := 0; i < len(p); i++ {
-		if p[i] == ' ' {
-			if space {
-				continue
-			}
-			space = true
-		} else {
-			space = false
-		}
-		b.WriteByte(p[i])
+	shifted := make([]Edit, len(edits))
+	for i, e := range edits {
+		e.Start -= base
+		e.End -= base
+		shifted[i] = e
 	}
-	return b.String()
+	return Apply(p, shifted)
+}
+
+// sameParagraph reports whether the keys a and b are the same paragraph:
+// equal under simple Unicode case folding (as strings.EqualFold), with runs
+// of spaces read as one. It builds no string: most paragraphs differ from
+// the one before in their first bytes.
+func sameParagraph(a, b string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		ca, cb := a[i], b[j]
+		if ca == ' ' || cb == ' ' {
+			if ca != cb {
+				return false
+			}
+			for i < len(a) && a[i] == ' ' {
+				i++
+			}
+			for j < len(b) && b[j] == ' ' {
+				j++
+			}
+			continue
+		}
+		if ca < utf8.RuneSelf && cb < utf8.RuneSelf {
+			if ca != cb && lowerASCII(ca) != lowerASCII(cb) {
+				return false
+			}
+			i, j = i+1, j+1
+			continue
+		}
+		ra, na := utf8.DecodeRuneInString(a[i:])
+		rb, nb := utf8.DecodeRuneInString(b[j:])
+		if !strings.EqualFold(string(ra), string(rb)) {
+			return false
+		}
+		i, j = i+na, j+nb
+	}
+	return i == len(a) && j == len(b)
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func hasLetter(s string) bool {
