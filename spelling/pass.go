@@ -17,8 +17,11 @@ type evidenceKey struct{}
 
 // evidence is what the document says about its unknown words.
 type evidence struct {
-	// counts holds how often each unknown word form occurs in the chunk.
-	counts map[string]int
+	// counts holds how often each unknown word form occurs in the chunk,
+	// in lower case: counts[w] is an index into tally (a map put would
+	// store its key again, and the key is a buffer on the stack).
+	counts map[string]int32
+	tally  []int32
 	// capitalized holds the lower case of unknown words written with a
 	// capital in the middle of a sentence: names ("Ivanova").
 	capitalized map[string]bool
@@ -30,7 +33,7 @@ type evidence struct {
 }
 
 func newEvidence() *evidence {
-	return &evidence{counts: map[string]int{}, capitalized: map[string]bool{}, decisions: map[decisionKey]decision{}}
+	return &evidence{counts: map[string]int32{}, capitalized: map[string]bool{}, decisions: map[decisionKey]decision{}}
 }
 
 // countLocale counts a known word spelt the way of one locale only.
@@ -83,6 +86,7 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 	// would protect a word in one cleaning and not in the next, once the
 	// earlier occurrences are fixed, and cleaning must be idempotent.
 	clear(ev.counts)
+	ev.tally = ev.tally[:0]
 	// The caches hold a document's distinct unknown words; a stream of any
 	// length must keep its memory flat.
 	if len(ev.decisions) > maxDecisions {
@@ -316,10 +320,11 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	// first word, and the count must not change when it does.
 	var buf [64]byte
 	lw := lowered(buf[:], w)
-	if n := ev.counts[lw]; n > 0 {
-		ev.counts[lw] = n + 1
+	if k, ok := ev.counts[lw]; ok {
+		ev.tally[k]++
 	} else {
-		ev.counts[strings.Clone(lw)] = 1
+		ev.counts[strings.Clone(lw)] = int32(len(ev.tally))
+		ev.tally = append(ev.tally, 1)
 	}
 	para.words++
 	para.unknown++
@@ -357,8 +362,8 @@ func (s *Speller) addLocaleEvidence(ev *evidence, fixes []normalize.Edit) {
 // repeatedUse times, counted in lower case.
 func repeated(ev *evidence, w string) bool {
 	var buf [64]byte
-	lw := lowered(buf[:], w)
-	return ev.counts[lw] >= repeatedUse
+	k, ok := ev.counts[lowered(buf[:], w)]
+	return ok && ev.tally[k] >= repeatedUse
 }
 
 // verdict is correct's answer on an unknown word, with the first and last
@@ -518,8 +523,28 @@ func abbreviationAnyCase(w string) bool {
 	if normalize.IsAbbreviation(w) {
 		return true
 	}
-	lw := strings.ToLower(w)
-	return normalize.IsAbbreviation(lw) || normalize.IsAbbreviation(strings.ToUpper(lw[:1])+lw[1:])
+	// Every listed abbreviation is ASCII: its lower case and its
+	// capitalized form, in a buffer.
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return false
+		}
+		buf[i] = lowerASCII(c)
+	}
+	if normalize.IsAbbreviation(unsafeString(buf[:len(w)])) {
+		return true
+	}
+	buf[0] -= 'a' - 'A'
+	return 'A' <= buf[0] && buf[0] <= 'Z' && normalize.IsAbbreviation(unsafeString(buf[:len(w)]))
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // changedKeys appends to out, sorted, the words whose correction differs
