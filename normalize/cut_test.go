@@ -24,11 +24,11 @@ func cutParagraphs(s string, size int) []int {
 }
 
 // TestCutsFollowCleaning: cleaning changes letters and spaces, never digits
-// or punctuation, so a text and its cleaned form are cut after the same
+// or punctuation (an ellipsis is one period in either form), so a text and its cleaned form are cut after the same
 // paragraphs, however much longer or shorter the cleaning made it.
 func TestCutsFollowCleaning(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	words := []string{"the", "council", "said", "on", "Monday", "that", "prices", "rose", "by", "3.5%", "in", "2024"}
+	words := []string{"the", "council", "said", "on", "Monday", "that", "prices", "rose", "by", "3.5%", "in", "2024", "so..."}
 	var raw, clean strings.Builder
 	for p := range 3000 {
 		for w := range 5 + r.IntN(60) {
@@ -38,7 +38,9 @@ func TestCutsFollowCleaning(t *testing.T) {
 				sep = ""
 			}
 			raw.WriteString(sep + word)
-			// The cleaned twin: capitals, longer words, a space lost.
+			// The cleaned twin: capitals, longer words, a space lost, an
+			// ellipsis in one character (the typography option).
+			word = strings.ReplaceAll(word, "...", "…")
 			switch r.IntN(5) {
 			case 0:
 				word = strings.ToUpper(word[:1]) + word[1:]

@@ -385,7 +385,9 @@ func paragraphCut[T string | []byte](buf T, size int) int {
 	// then the first break that is picked.
 	i, stable := 0, 0
 	for end := min(len(buf), limit); i < end && stable < need; i++ {
-		stable += int(stableBytes[buf[i]])
+		if stableBytes[buf[i]] != 0 && stableAt(buf, i) {
+			stable++
+		}
 	}
 	for ; i < len(buf); i++ {
 		if c := buf[i]; c != '\n' && c != '\r' {
@@ -419,13 +421,26 @@ const (
 )
 
 // stableBytes holds 1 for the digits and the punctuation marks that no pass
-// adds, removes or reorders.
+// adds, removes or reorders, and for the last byte of "…".
 var stableBytes = func() (t [256]uint8) {
-	for _, c := range []byte("0123456789.,;:!?") {
+	for _, c := range []byte("0123456789.,;:!?\xa6") {
 		t[c] = 1
 	}
 	return t
 }()
+
+// stableAt reports whether buf[i], a byte stableBytes marks, counts: an
+// ellipsis counts as one period, written "…" or "...", as the typography
+// option may change it.
+func stableAt[T string | []byte](buf T, i int) bool {
+	switch buf[i] {
+	case '.':
+		return i == 0 || buf[i-1] != '.'
+	case 0xa6:
+		return i >= 2 && buf[i-1] == 0x80 && buf[i-2] == 0xe2
+	}
+	return true
+}
 
 // picksCut reports whether the line that ends at buf[end] picks the break
 // after it: by an FNV-1a hash of its digits and punctuation, one line in
@@ -437,7 +452,10 @@ func picksCut[T string | []byte](buf T, end int) bool {
 	}
 	h := uint32(2166136261)
 	for i := start; i < end; i++ {
-		if c := buf[i]; stableBytes[c] != 0 {
+		if c := buf[i]; stableBytes[c] != 0 && stableAt(buf, i) {
+			if c == 0xa6 {
+				c = '.'
+			}
 			h = (h ^ uint32(c)) * 16777619
 		}
 	}
