@@ -429,17 +429,22 @@ var stableBytes = func() (t [256]uint8) {
 	return t
 }()
 
-// stableAt reports whether buf[i], a byte stableBytes marks, counts: an
-// ellipsis counts as one period, written "…" or "...", as the typography
-// option may change it.
+// stableAt reports whether buf[i], a byte stableBytes marks, counts: a run
+// of periods and ellipses counts as one period, written "…" or "...", as
+// the typography option may change it.
 func stableAt[T string | []byte](buf T, i int) bool {
 	switch buf[i] {
 	case '.':
-		return i == 0 || buf[i-1] != '.'
+		return !afterPeriod(buf, i)
 	case 0xa6:
-		return i >= 2 && buf[i-1] == 0x80 && buf[i-2] == 0xe2
+		return i >= 2 && buf[i-1] == 0x80 && buf[i-2] == 0xe2 && !afterPeriod(buf, i-2)
 	}
 	return true
+}
+
+// afterPeriod reports whether buf[:i] ends with a period or an ellipsis.
+func afterPeriod[T string | []byte](buf T, i int) bool {
+	return i >= 1 && buf[i-1] == '.' || i >= 3 && buf[i-1] == 0xa6 && buf[i-2] == 0x80 && buf[i-3] == 0xe2
 }
 
 // picksCut reports whether the line that ends at buf[end] picks the break
