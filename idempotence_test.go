@@ -15,6 +15,8 @@ import (
 	"github.com/copyedit/copyedit"
 	"github.com/copyedit/copyedit/lexicon"
 	"github.com/copyedit/copyedit/markup"
+	"github.com/copyedit/copyedit/normalize"
+	"github.com/copyedit/copyedit/spelling"
 )
 
 // TestIdempotentOnRandomPhrases cleans short texts assembled at random from
@@ -318,4 +320,39 @@ func (g *phraseGen) markupDoc(f copyedit.Format) string {
 		b.WriteString(prefix + text + "\n\n")
 	}
 	return b.String()
+}
+
+// TestIdempotentWithOptions cleans random phrases twice with the options
+// that change what the passes do: a locale, a typography, another
+// threshold. COPYEDIT_OPTION_PHRASES sets how many per option set (default
+// 500).
+func TestIdempotentWithOptions(t *testing.T) {
+	n := envInt(t, "COPYEDIT_OPTION_PHRASES", 500)
+	seed := envInt(t, "COPYEDIT_SEED", 1)
+	for name, opts := range map[string][]copyedit.Option{
+		"UK":          {copyedit.WithLocale(spelling.UK)},
+		"US":          {copyedit.WithLocale(spelling.US)},
+		"ascii":       {copyedit.WithTypography(normalize.ASCIITypography)},
+		"smart":       {copyedit.WithTypography(normalize.SmartTypography)},
+		"threshold.9": {copyedit.WithThreshold(0.9)},
+		"threshold.3": {copyedit.WithThreshold(0.3)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p, err := copyedit.New(opts...)
+			require.NoError(t, err)
+			g := newPhraseGen(t, uint64(seed))
+			failed := 0
+			for range n {
+				parts := g.phrase()
+				if !idempotent(p, strings.Join(parts, "")) {
+					in := strings.Join(shrink(p, parts), "")
+					once := p.Fix(in)
+					t.Errorf("not idempotent:\ninput  %q\nonce   %q\ntwice  %q", in, once, p.Fix(once))
+					if failed++; failed == 5 {
+						t.FailNow()
+					}
+				}
+			}
+		})
+	}
 }

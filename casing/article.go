@@ -17,7 +17,7 @@ func (w *walker) articles() {
 	}
 	var fixed map[int]string
 	for _, c := range w.s.cands {
-		if c.conf >= normalize.DefaultThreshold {
+		if c.conf >= w.sure {
 			if fixed == nil {
 				fixed = map[int]string{}
 			}

@@ -120,6 +120,9 @@ type walker struct {
 	toks []normalize.Token
 	st   *docState
 	s    *scratch
+	// sure is the confidence an edit needs to be made (the Doc's
+	// threshold): the rules read the edits that will be made.
+	sure float64
 }
 
 // maxRounds bounds the analyses of one chunk: a fix can make another
@@ -139,21 +142,22 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	m := st.begin()
+	t := d.EditThreshold()
 	edits, recheck := c.analyze(d, st, s)
 	acc, text := []normalize.Edit(nil), d.Text
 	for round := 1; ; round++ {
-		sure := sureOnly(edits)
+		sure := sureOnly(edits, t)
 		if len(sure) == 0 || !recheck {
-			return compose(d.Text, text, acc, edits)
+			return compose(d.Text, text, acc, edits, t)
 		}
-		acc = compose(d.Text, text, acc, sure)
+		acc = compose(d.Text, text, acc, sure, t)
 		if round == maxRounds {
 			return acc
 		}
 		text = normalize.Apply(d.Text, acc)
 		st.rollback(m, s.touched)
 		m = st.begin()
-		edits, recheck = c.analyze(&normalize.Doc{Text: text, Continued: d.Continued}, st, s)
+		edits, recheck = c.analyze(&normalize.Doc{Text: text, Continued: d.Continued, Threshold: d.Threshold}, st, s)
 	}
 }
 
@@ -165,7 +169,7 @@ func (c *Caser) Edits(d *normalize.Doc) []normalize.Edit {
 func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize.Edit, bool) {
 	s.cands, s.heads, s.headLows, s.lowIdx, s.lowAll, s.arts, s.listKeep, s.touched = s.cands[:0], s.heads[:0], s.headLows[:0], s.lowIdx[:0], s.lowAll[:0], s.arts[:0], s.listKeep[:0], s.touched[:0]
 	s.words, s.nls, s.labels = s.words[:0], s.nls[:0], s.labels[:0]
-	w := &walker{c: c, text: d.Text, toks: d.Tokens(), st: st, s: s}
+	w := &walker{c: c, text: d.Text, toks: d.Tokens(), st: st, s: s, sure: d.EditThreshold()}
 	s.counted.reset(len(w.toks))
 	s.decided.reset(len(w.toks))
 	w.index()
@@ -198,7 +202,7 @@ func (c *Caser) analyze(d *normalize.Doc, st *docState, s *scratch) ([]normalize
 // words before its colon.
 func (w *walker) touchesReading(edits []normalize.Edit) bool {
 	for _, e := range edits {
-		if e.Sure() < normalize.DefaultThreshold || e.Rule == RuleArticle {
+		if e.Sure() < w.sure || e.Rule == RuleArticle {
 			continue
 		}
 		if utf8.RuneCountInString(e.New) == 1 {
@@ -231,11 +235,11 @@ func (w *walker) tokenAt(off int) int {
 	return i
 }
 
-// sureOnly returns the edits at or above the default threshold.
-func sureOnly(edits []normalize.Edit) []normalize.Edit {
+// sureOnly returns the edits at or above the threshold t.
+func sureOnly(edits []normalize.Edit, t float64) []normalize.Edit {
 	var out []normalize.Edit
 	for _, e := range edits {
-		if e.Sure() >= normalize.DefaultThreshold {
+		if e.Sure() >= t {
 			out = append(out, e)
 		}
 	}
@@ -244,9 +248,10 @@ func sureOnly(edits []normalize.Edit) []normalize.Edit {
 
 // compose returns the edits of orig that do what prev (edits of orig, sure
 // ones) and then next (edits of text = Apply(orig, prev)) do. A next edit
-// that touches text a prev edit wrote is merged with it; a suggestion that
-// would be merged is dropped, so that it cannot undo a sure edit.
-func compose(orig, text string, prev, next []normalize.Edit) []normalize.Edit {
+// that touches text a prev edit wrote is merged with it; a suggestion (below
+// the threshold t) that would be merged is dropped, so that it cannot undo a
+// sure edit.
+func compose(orig, text string, prev, next []normalize.Edit, t float64) []normalize.Edit {
 	if len(prev) == 0 {
 		return next
 	}
@@ -291,7 +296,7 @@ func compose(orig, text string, prev, next []normalize.Edit) []normalize.Edit {
 			out = append(out, n)
 			continue
 		}
-		if n.Sure() < normalize.DefaultThreshold {
+		if n.Sure() < t {
 			continue
 		}
 		s1, e1 := min(n.Start, spans[first].ns), max(n.End, spans[last].ne)

@@ -66,7 +66,7 @@ func (w *walker) docEvidence() {
 	// output cleaned again gives the same answer.
 	added := false
 	for _, c := range w.s.cands {
-		if c.conf < normalize.DefaultThreshold || c.rule == RuleArticle || c.rule == RulePronounI || w.s.counted.has(c.tok) {
+		if c.conf < w.sure || c.rule == RuleArticle || c.rule == RulePronounI || w.s.counted.has(c.tok) {
 			continue
 		}
 		t := w.toks[c.tok]
@@ -89,7 +89,7 @@ func (w *walker) docEvidence() {
 		}
 	}
 	for _, c := range w.s.cands {
-		if c.conf >= normalize.DefaultThreshold {
+		if c.conf >= w.sure {
 			w.s.decided.set(c.tok)
 		}
 	}

@@ -258,7 +258,7 @@ func (w *walker) headingRule() {
 	// will write it.
 	w.fixed = map[int]string{}
 	for _, c := range w.s.cands {
-		if _, ok := w.fixed[c.tok]; !ok && c.conf >= normalize.DefaultThreshold {
+		if _, ok := w.fixed[c.tok]; !ok && c.conf >= w.sure {
 			w.fixed[c.tok] = c.new
 		}
 	}
@@ -312,7 +312,7 @@ func (w *walker) headingRule() {
 				conf = 0.35
 			}
 			h.conf = conf
-			if conf >= normalize.DefaultThreshold {
+			if conf >= w.sure {
 				h.fixed = true
 				fixed++
 				changed = true

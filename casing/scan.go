@@ -463,7 +463,7 @@ func (w *walker) givenNamesBeforeFixes() {
 	defer func() { w.fixed = nil }()
 	var order []int
 	for _, c := range w.s.cands {
-		if _, ok := w.fixed[c.tok]; !ok && c.conf >= normalize.DefaultThreshold && c.rule != RuleArticle {
+		if _, ok := w.fixed[c.tok]; !ok && c.conf >= w.sure && c.rule != RuleArticle {
 			w.fixed[c.tok] = c.new
 			if shapeOf(c.new) != shapeLower {
 				order = append(order, c.tok)
@@ -502,7 +502,7 @@ func (w *walker) tryGiven(i, j int) bool {
 	ci, inCaps := w.caps(w.s.buf)
 	n := len(w.s.cands)
 	w.givenName(i, j, base, suf, ci, inCaps)
-	if len(w.s.cands) == n || w.s.cands[n].conf < normalize.DefaultThreshold {
+	if len(w.s.cands) == n || w.s.cands[n].conf < w.sure {
 		return false
 	}
 	w.fixed[i] = w.s.cands[n].new

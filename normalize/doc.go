@@ -10,6 +10,11 @@ type Doc struct {
 	// chunk (only for paragraphs too long to keep in one chunk), so its start
 	// is not a paragraph start.
 	Continued bool
+	// Threshold is the confidence an edit needs to be made in the pipeline
+	// that runs the pass (0 reads as DefaultThreshold): a pass whose edits
+	// change how the text reads must know which of its edits are made, or
+	// cleaning the output again could change it.
+	Threshold float64
 
 	state  *State
 	tokens []Token
@@ -52,6 +57,14 @@ func (d *Doc) Tokens() []Token {
 	d.tokens = tokenize(d.Text, !d.Continued, d.tokens)
 	d.ready = true
 	return d.tokens
+}
+
+// EditThreshold returns d.Threshold, or DefaultThreshold when it is 0.
+func (d *Doc) EditThreshold() float64 {
+	if d.Threshold > 0 {
+		return d.Threshold
+	}
+	return DefaultThreshold
 }
 
 // State returns the document's state, shared by every chunk of one document.

@@ -260,7 +260,7 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 		return p.runQuiet(chunk, se), nil, nil
 	}
 	t := tracker{orig: chunk, cur: chunk}
-	d := &Doc{Text: chunk, Continued: continued, state: st, tokens: se.tokens}
+	d := &Doc{Text: chunk, Continued: continued, Threshold: p.threshold, state: st, tokens: se.tokens}
 	for _, pass := range p.passes {
 		edits := p.edits(pass, d)
 		do := edits
@@ -299,7 +299,7 @@ func (p *Pipeline) run(chunk string, se *session, report bool) (string, []Change
 
 // runQuiet is run without a report: the edits are made, not tracked.
 func (p *Pipeline) runQuiet(chunk string, se *session) string {
-	d := &Doc{Text: chunk, Continued: se.continued, state: se.st, tokens: se.tokens}
+	d := &Doc{Text: chunk, Continued: se.continued, Threshold: se.p.threshold, state: se.st, tokens: se.tokens}
 	for _, pass := range p.passes {
 		edits := p.edits(pass, d)
 		for _, e := range edits {
@@ -322,7 +322,7 @@ func (p *Pipeline) runQuiet(chunk string, se *session) string {
 // they are read whole. Either is done only when a pass asks for them: the
 // last passes may not.
 func (se *session) edited(d *Doc, text string, edits []Edit) *Doc {
-	nd := &Doc{Text: text, Continued: d.Continued, state: d.state, tokens: se.spare}
+	nd := &Doc{Text: text, Continued: d.Continued, Threshold: d.Threshold, state: d.state, tokens: se.spare}
 	if d.ready {
 		// The edits are copied into memory the session reuses: they are
 		// read later, and the pass's slice is not the pipeline's to keep.

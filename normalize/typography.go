@@ -33,7 +33,9 @@ func typographyEdits(d *Doc, t Typography) []Edit {
 			switch {
 			case t == ASCIITypography && text == "…":
 				add(tok.Start, tok.End, "...")
-			case t == SmartTypography && text == "...":
+			case t == SmartTypography && text == "..." && (tok.Start == 0 || s[tok.Start-1] != '.'):
+				// Three periods, not the end of a longer run ("Mr...." is
+				// "mr" and four periods until the casing pass writes "Mr").
 				add(tok.Start, tok.End, "…")
 			}
 		case Punct:

@@ -63,9 +63,10 @@ const maxDecisions = 4096
 // neighbours' corrections.
 const maxRounds = 3
 
-// suggestOnly is the confidence given to a correction that lacks the
-// margin over the word itself: below the pipeline's default threshold.
-const suggestOnly = 0.45
+// suggestOnly returns the confidence given to a correction that is only to
+// be suggested, conf at most: below t, the pipeline's threshold (0.45 for
+// the default 0.5).
+func suggestOnly(conf, t float64) float64 { return min(conf, t*0.9) }
 
 // minSuggest is the least confidence a correction needs to be reported
 // at all, as a suggestion.
@@ -141,12 +142,12 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 				continue
 			}
 			found = append(found, v.edit)
-			if v.edit.Sure() >= normalize.DefaultThreshold && v.edit.End == toks[i].End {
+			if v.edit.Sure() >= d.EditThreshold() && v.edit.End == toks[i].End {
 				next[i] = v.edit.New
 			}
 		}
 		ev.american, ev.british = american, british
-		s.addLocaleEvidence(ev, found)
+		s.addLocaleEvidence(ev, found, d.EditThreshold())
 		relocale = s.preferred(ev) != locale
 		locale = s.preferred(ev)
 		if !relocale && (maps.Equal(next, fixed) || len(todo) < 2) {
@@ -341,12 +342,12 @@ func (sn *scan) startsSentence(i int) bool {
 	return ok
 }
 
-// addLocaleEvidence counts the spellings of the corrections made (not the
-// suggestions), words known to one locale only, in the document's locale
+// addLocaleEvidence counts the spellings of the corrections made (at or
+// above the threshold t, not the suggestions), words known to one locale only, in the document's locale
 // evidence.
-func (s *Speller) addLocaleEvidence(ev *evidence, fixes []normalize.Edit) {
+func (s *Speller) addLocaleEvidence(ev *evidence, fixes []normalize.Edit, t float64) {
 	for _, e := range fixes {
-		if e.Sure() < normalize.DefaultThreshold {
+		if e.Sure() < t {
 			continue
 		}
 		w := e.New
@@ -447,13 +448,16 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 		// word glued to a period depends on the word (a capital, a word
 		// that opens sentences), so correcting it would make the next
 		// cleaning change the text again. Suggested only.
-		e.Confidence = min(e.Sure(), suggestOnly)
+		e.Confidence = suggestOnly(e.Sure(), d.EditThreshold())
 	}
 	if shortForm(e.New) && beforeGluedPeriod(text, toks, i) {
 		// "iin.I.Its" → "in.I.Its": a short word or an abbreviation before
 		// a period glued to letters reads as a dotted abbreviation
 		// ("in.I."), which the spacing pass separates from the next word.
-		e.Confidence = min(e.Sure(), suggestOnly)
+		e.Confidence = suggestOnly(e.Sure(), d.EditThreshold())
+	}
+	if dec.tentative {
+		e.Confidence = suggestOnly(e.Sure(), d.EditThreshold())
 	}
 	return verdict{edit: e, ok: true, first: first, last: last}
 }
@@ -615,6 +619,9 @@ type decisionKey struct {
 type decision struct {
 	edit normalize.Edit
 	ok   bool
+	// tentative: the correction lacks the margin over the word itself
+	// that an edit needs; it is only suggested.
+	tentative bool
 }
 
 // decide ranks the corrections of the unknown word lw (lower case; w as
@@ -639,12 +646,10 @@ func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, atStart bool
 		// is not surely a typo is a name.
 		return decision{}
 	}
-	if judgedLower && best.Cost > keep-keepMargin(sc.best) {
-		// Likelier than the word being right, but not by the margin an
-		// edit needs ("edtech" is no slip of "detach"): a suggestion. (A
-		// capitalized word already needs more: its keep cost is lower.)
-		conf = min(conf, suggestOnly)
-	}
+	// Likelier than the word being right, but not by the margin an edit
+	// needs ("edtech" is no slip of "detach"): a suggestion. (A
+	// capitalized word already needs more: its keep cost is lower.)
+	tentative := judgedLower && best.Cost > keep-keepMargin(sc.best)
 	if isCurated && curatedFix == best.Word {
 		rule = RuleMisspelling
 	}
@@ -655,7 +660,7 @@ func (s *Speller) decide(sc *scratch, lw, w string, shape wordCase, atStart bool
 		alts = append(alts, applyCase(c.Word, shape))
 	}
 	fix := applyCase(best.Word, shape)
-	return decision{ok: true, edit: normalize.Edit{
+	return decision{ok: true, tentative: tentative, edit: normalize.Edit{
 		New: fix, Rule: rule, Confidence: conf, Alternatives: alts,
 		Message: fmt.Sprintf("unknown word %q: did you mean %q?", w, fix),
 	}}
