@@ -336,6 +336,8 @@ func TestIdempotentWithOptions(t *testing.T) {
 		"smart":       {copyedit.WithTypography(normalize.SmartTypography)},
 		"threshold.9": {copyedit.WithThreshold(0.9)},
 		"threshold.3": {copyedit.WithThreshold(0.3)},
+		"threshold.1": {copyedit.WithThreshold(0.1)},
+		"UK-smart.7":  {copyedit.WithLocale(spelling.UK), copyedit.WithTypography(normalize.SmartTypography), copyedit.WithThreshold(0.7)},
 	} {
 		t.Run(name, func(t *testing.T) {
 			p, err := copyedit.New(opts...)
