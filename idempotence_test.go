@@ -324,7 +324,7 @@ func (g *phraseGen) markupDoc(f copyedit.Format) string {
 
 // TestIdempotentWithOptions cleans random phrases twice with the options
 // that change what the passes do: a locale, a typography, another
-// threshold. COPYEDIT_OPTION_PHRASES sets how many per option set (default
+// threshold, some passes only. COPYEDIT_OPTION_PHRASES sets how many per option set (default
 // 500).
 func TestIdempotentWithOptions(t *testing.T) {
 	n := envInt(t, "COPYEDIT_OPTION_PHRASES", 500)
@@ -337,6 +337,10 @@ func TestIdempotentWithOptions(t *testing.T) {
 		"threshold.9": {copyedit.WithThreshold(0.9)},
 		"threshold.3": {copyedit.WithThreshold(0.3)},
 		"threshold.1": {copyedit.WithThreshold(0.1)},
+		"spelling":    {copyedit.WithPasses("spelling")},
+		"casing":      {copyedit.WithPasses("casing")},
+		"spacing":     {copyedit.WithPasses("spacing")},
+		"no-casing":   {copyedit.WithPasses("normalize", "spacing", "spelling")},
 		"UK-smart.7":  {copyedit.WithLocale(spelling.UK), copyedit.WithTypography(normalize.SmartTypography), copyedit.WithThreshold(0.7)},
 	} {
 		t.Run(name, func(t *testing.T) {
