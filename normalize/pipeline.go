@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // DefaultThreshold is the confidence an edit needs to be made rather than
@@ -162,7 +163,7 @@ func (p *Pipeline) Stream(w io.Writer, r io.Reader, report func(c Change, sugges
 	eof := false
 	var rerr error
 	for {
-		if n, forced := nextCut(buf, p.chunkSize, eof); n > 0 {
+		if n, forced := nextCut(bytesView(buf), p.chunkSize, eof); n > 0 {
 			if _, err := io.WriteString(w, se.clean(string(buf[:n]), forced)); err != nil {
 				return err
 			}
@@ -351,10 +352,11 @@ const maxChunkFactor = 16
 
 // nextCut returns where the next chunk of buf ends: before a paragraph
 // break at or after size bytes (see paragraphCut), so that no chunk splits
-// a paragraph and the next one starts with the break. A paragraph longer than
-// maxChunkFactor×size is cut after a sentence or at white space (forced).
-// At eof the rest of buf is a chunk. n is 0 when more input is needed.
-func nextCut[T string | []byte](buf T, size int, eof bool) (n int, forced bool) {
+// a paragraph and the next one starts with the break. A paragraph longer
+// than maxChunkFactor×size is cut after a sentence or at white space
+// (forced). At eof the rest of buf is a chunk. n is 0 when more input is
+// needed. A []byte buffer is read through bytesView.
+func nextCut(buf string, size int, eof bool) (n int, forced bool) {
 	if len(buf) == 0 {
 		return 0, false
 	}
@@ -370,27 +372,63 @@ func nextCut[T string | []byte](buf T, size int, eof bool) (n int, forced bool) 
 	return 0, false
 }
 
+// bytesView returns b as a string without copying it, for reading while b
+// does not change.
+func bytesView(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // paragraphCut returns the start of a paragraph break (a line end, blank
 // lines, a line end) that ends a chunk of buf, or 0 when there is none yet:
-// the first break, once buf has shown size/stableRatio digits and
-// punctuation marks, that ends a line whose fingerprint picks it; or else
-// the first at or after cutSpread×size bytes. Digits and punctuation are
-// what no pass changes, so cleaning the output again cuts it at the same
-// breaks, and each chunk sees the same document evidence. (A cut at a
-// size in bytes would move with the text's length.)
-func paragraphCut[T string | []byte](buf T, size int) int {
+// once the paragraphs have shown size/stableRatio digits and punctuation
+// marks, the first break after a line whose fingerprint picks it; or else
+// the first break at or after cutSpread×size bytes. Digits and punctuation
+// are what no pass changes, and a paragraph that repeats the one before,
+// which the normalize pass drops, does not count and is never cut from it:
+// so cleaning the output
+// again cuts it at the same breaks, and each chunk sees the same document
+// evidence. (A cut at a size in bytes would move with the text's length.)
+func paragraphCut(buf string, size int) int {
 	need := max(size/stableRatio, 1)
 	limit := cutSpread * size
-	// First where the digits and punctuation reach need (or the limit),
-	// then the first break that is picked.
-	i, stable := 0, 0
-	for end := min(len(buf), limit); i < end && stable < need; i++ {
-		if stableBytes[buf[i]] != 0 && stableAt(buf, i) {
-			stable++
+	stable := 0
+	prev := ""
+	for start := 0; start < len(buf); {
+		at, next := paragraphEnd(buf, start)
+		if at < 0 {
+			return 0 // the paragraph goes on past buf
 		}
+		if p := buf[start:at]; stable < need {
+			if !sameParagraph(p, prev) {
+				stable += stableCount(p)
+			}
+			prev = p
+		}
+		if at > 0 && (at >= limit || stable >= need && picksCut(buf, at)) {
+			// Not before a repeat of the paragraph, which must be read
+			// with it to be dropped and not counted.
+			end, _ := paragraphEnd(buf, next)
+			if end < 0 {
+				return 0 // the next paragraph is not whole yet
+			}
+			if !sameParagraph(buf[next:end], buf[start:at]) {
+				return at
+			}
+		}
+		start = next
 	}
-	for ; i < len(buf); i++ {
-		if c := buf[i]; c != '\n' && c != '\r' {
+	return 0
+}
+
+// paragraphEnd returns the break that ends the paragraph starting at
+// buf[start] (the offset of its first line end) and the start of the next
+// paragraph, or -1 if buf ends first.
+func paragraphEnd(buf string, start int) (at, next int) {
+	for i := start; i < len(buf); i++ {
+		if buf[i] != '\n' && buf[i] != '\r' {
 			continue
 		}
 		at := i
@@ -402,13 +440,23 @@ func paragraphCut[T string | []byte](buf T, size int) int {
 			k++
 		}
 		if k < len(buf) && (buf[k] == '\n' || (buf[k] == '\r' && k+1 < len(buf))) {
-			if at >= limit || picksCut(buf, at) {
-				return at
-			}
+			return at, k
 		}
 		i = skipLineEnd(buf, at) - 1
 	}
-	return 0
+	return -1, len(buf)
+}
+
+// stableCount counts the digits and punctuation marks of p, a run of
+// periods and ellipses as one (see stableAt).
+func stableCount(p string) int {
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if stableBytes[p[i]] != 0 && stableAt(p, i) {
+			n++
+		}
+	}
+	return n
 }
 
 // A chunk is cut once it has shown chunk size/stableRatio digits and
@@ -432,7 +480,7 @@ var stableBytes = func() (t [256]uint8) {
 // stableAt reports whether buf[i], a byte stableBytes marks, counts: a run
 // of periods and ellipses counts as one period, written "…" or "...", as
 // the typography option may change it.
-func stableAt[T string | []byte](buf T, i int) bool {
+func stableAt(buf string, i int) bool {
 	switch buf[i] {
 	case '.':
 		return !afterPeriod(buf, i)
@@ -443,14 +491,14 @@ func stableAt[T string | []byte](buf T, i int) bool {
 }
 
 // afterPeriod reports whether buf[:i] ends with a period or an ellipsis.
-func afterPeriod[T string | []byte](buf T, i int) bool {
+func afterPeriod(buf string, i int) bool {
 	return i >= 1 && buf[i-1] == '.' || i >= 3 && buf[i-1] == 0xa6 && buf[i-2] == 0x80 && buf[i-3] == 0xe2
 }
 
 // picksCut reports whether the line that ends at buf[end] picks the break
 // after it: by an FNV-1a hash of its digits and punctuation, one line in
 // cutOdds.
-func picksCut[T string | []byte](buf T, end int) bool {
+func picksCut(buf string, end int) bool {
 	start := end
 	for start > 0 && buf[start-1] != '\n' && buf[start-1] != '\r' {
 		start--
@@ -468,7 +516,7 @@ func picksCut[T string | []byte](buf T, end int) bool {
 }
 
 // skipLineEnd returns the offset after the line end at buf[i].
-func skipLineEnd[T string | []byte](buf T, i int) int {
+func skipLineEnd(buf string, i int) int {
 	if buf[i] == '\r' && i+1 < len(buf) && buf[i+1] == '\n' {
 		return i + 2
 	}
@@ -478,7 +526,7 @@ func skipLineEnd[T string | []byte](buf T, i int) int {
 // forcedCut returns where to cut a paragraph of buf that is too long, at
 // most limit bytes in: after the last sentence end followed by a space, else
 // at the last space or tab, else at a rune boundary.
-func forcedCut[T string | []byte](buf T, limit int) int {
+func forcedCut(buf string, limit int) int {
 	last := -1
 	for i := limit - 1; i > 0; i-- {
 		if buf[i] == ' ' && (buf[i-1] == '.' || buf[i-1] == '!' || buf[i-1] == '?') {

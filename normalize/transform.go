@@ -39,7 +39,7 @@ func (t *transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, er
 	t.in = append(t.in, src...)
 	nSrc = len(src)
 	for {
-		n, forced := nextCut(t.in, t.p.chunkSize, atEOF)
+		n, forced := nextCut(bytesView(t.in), t.p.chunkSize, atEOF)
 		if n == 0 {
 			return nDst, nSrc, nil
 		}
