@@ -100,3 +100,23 @@ func twinTexts() (string, string) {
 	}
 	return raw.String(), clean.String()
 }
+
+// TestParagraphEnd: the break after a paragraph, with any line ends.
+func TestParagraphEnd(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		at, next int
+	}{
+		{"ab\n\ncd", 2, 4},
+		{"ab\ncd\n \t\nef", 5, 9},
+		{"ab\r\n\r\ncd", 2, 6},
+		{"ab\r\rcd", 2, 4},
+		{"ab\ncd", -1, 5},
+		{"ab\n\n", 2, 4},
+		{"\n\n \nab", 0, 4},
+		{"", -1, 0},
+	} {
+		at, next := paragraphEnd(c.text, 0)
+		assert.Equal(t, []int{c.at, c.next}, []int{at, next}, "%q", c.text)
+	}
+}

@@ -425,11 +425,22 @@ func paragraphCut(buf string, size int) int {
 
 // paragraphEnd returns the break that ends the paragraph starting at
 // buf[start] (the offset of its first line end) and the start of the next
-// paragraph, or -1 if buf ends first.
+// paragraph's text after the blank lines, or -1 if buf ends first.
 func paragraphEnd(buf string, start int) (at, next int) {
 	for i := start; i < len(buf); i++ {
 		if buf[i] != '\n' && buf[i] != '\r' {
-			continue
+			// The next line end, found with IndexByte: "\n", or a "\r"
+			// (old Mac text) before it.
+			nl := strings.IndexByte(buf[i:], '\n')
+			if nl < 0 {
+				nl = len(buf) - i
+			}
+			if cr := strings.IndexByte(buf[i:i+nl], '\r'); cr >= 0 {
+				nl = cr
+			}
+			if i += nl; i == len(buf) {
+				break
+			}
 		}
 		at := i
 		if at > 0 && buf[at] == '\n' && buf[at-1] == '\r' {
@@ -440,6 +451,9 @@ func paragraphEnd(buf string, start int) (at, next int) {
 			k++
 		}
 		if k < len(buf) && (buf[k] == '\n' || (buf[k] == '\r' && k+1 < len(buf))) {
+			for k < len(buf) && (buf[k] == '\n' || buf[k] == '\r' || buf[k] == ' ' || buf[k] == '\t') {
+				k++
+			}
 			return at, k
 		}
 		i = skipLineEnd(buf, at) - 1
@@ -452,8 +466,14 @@ func paragraphEnd(buf string, start int) (at, next int) {
 func stableCount(p string) int {
 	n := 0
 	for i := 0; i < len(p); i++ {
-		if stableBytes[p[i]] != 0 && stableAt(p, i) {
+		switch stableBytes[p[i]] {
+		case 0:
+		case 1:
 			n++
+		default: // a period or the end of an ellipsis
+			if stableAt(p, i) {
+				n++
+			}
 		}
 	}
 	return n
@@ -468,12 +488,13 @@ const (
 	cutSpread   = 4
 )
 
-// stableBytes holds 1 for the digits and the punctuation marks that no pass
-// adds, removes or reorders, and for the last byte of "…".
+// stableBytes marks the digits and the punctuation marks that no pass
+// adds, removes or reorders: 1, or 2 for a period and the last byte of "…".
 var stableBytes = func() (t [256]uint8) {
-	for _, c := range []byte("0123456789.,;:!?\xa6") {
+	for _, c := range []byte("0123456789,;:!?") {
 		t[c] = 1
 	}
+	t['.'], t[0xa6] = 2, 2 // counted once a run: see stableAt
 	return t
 }()
 
