@@ -120,7 +120,7 @@ func (s *Spacer) Edits(d *normalize.Doc) []normalize.Edit {
 			if i == 0 || i+1 >= len(toks) || toks[i-1].Kind == normalize.Newline || toks[i+1].Kind == normalize.Newline || !onlySpaces(t.Text(text)) {
 				continue
 			}
-			if clauseEnd(text, toks, i+1) && endsWord(text, toks[i-1]) {
+			if clauseEnd(text, toks, i+1) && endsWord(text, toks[i-1]) && !joinsDotted(text, toks, i) {
 				add(normalize.Edit{Start: t.Start, End: t.End, Rule: RuleBeforePunct, Message: "remove the space before punctuation"})
 			} else if t.End-t.Start > 1 {
 				add(normalize.Edit{Start: t.Start, End: t.End, New: " ", Rule: RuleDoubleSpace, Message: "use one space"})
@@ -238,6 +238,19 @@ var starters = sync.OnceValue(func() wordSet {
 func initial(text string, toks []normalize.Token, i int) bool {
 	prev := toks[i-1]
 	return prev.Kind == normalize.Word && utf8.RuneCountInString(prev.Text(text)) == 1
+}
+
+// joinsDotted reports whether removing the space toks[i] before a period
+// would make a dotted abbreviation of the letters before it: a word of one
+// or two letters glued to a period ("0.A.A ." would read "A.A." as one
+// token, after which the period of "0." ends a sentence). The space stays.
+func joinsDotted(text string, toks []normalize.Token, i int) bool {
+	if i < 2 || text[toks[i+1].Start] != '.' {
+		return false
+	}
+	w, p := toks[i-1], toks[i-2]
+	return w.Kind == normalize.Word && letters(w.Text(text)) <= 2 &&
+		p.Kind == normalize.Punct && p.End == w.Start && text[p.Start] == '.'
 }
 
 // clauseEnd reports whether toks[i] is punctuation that ends a clause — one
