@@ -241,16 +241,42 @@ func initial(text string, toks []normalize.Token, i int) bool {
 }
 
 // joinsDotted reports whether removing the space toks[i] before a period
-// would make a dotted abbreviation of the letters before it: a word of one
-// or two letters glued to a period ("0.A.A ." would read "A.A." as one
-// token, after which the period of "0." ends a sentence). The space stays.
+// would make a dotted abbreviation of the letters before it, words of one
+// or two letters joined by a period that keeps no space ("0.A.A ." would
+// read "A.A." as one token, after which the period of "0." ends a
+// sentence). The space stays.
 func joinsDotted(text string, toks []normalize.Token, i int) bool {
-	if i < 2 || text[toks[i+1].Start] != '.' {
+	if i < 3 || text[toks[i+1].Start] != '.' {
 		return false
 	}
-	w, p := toks[i-1], toks[i-2]
-	return w.Kind == normalize.Word && letters(w.Text(text)) <= 2 &&
-		p.Kind == normalize.Punct && p.End == w.Start && text[p.Start] == '.'
+	w, p, v := toks[i-1], toks[i-2], toks[i-3]
+	return dottedSegment(text, w) && dottedSegment(text, v) &&
+		p.Kind == normalize.Punct && text[p.Start] == '.' && v.End == p.Start && p.End == w.Start &&
+		!periodGap(text, toks, i-2)
+}
+
+// dottedSegment reports whether t is a word of one or two ASCII letters,
+// as the parts of "U.S." and "Ph.D." are.
+func dottedSegment(text string, t normalize.Token) bool {
+	w := t.Text(text)
+	if t.Kind != normalize.Word || len(w) > 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// periodGap reports whether the pass puts a space after the period
+// toks[i], which follows a word: the end of a sentence.
+func periodGap(text string, toks []normalize.Token, i int) bool {
+	if i+1 >= len(toks) || !endsWord(text, toks[i-1]) {
+		return false
+	}
+	return startsSentence(text, toks[i+1]) && !initial(text, toks, i) || gluedLowerSentence(text, toks, i)
 }
 
 // clauseEnd reports whether toks[i] is punctuation that ends a clause — one
