@@ -148,8 +148,8 @@ func (s *Speller) Edits(d *normalize.Doc) []normalize.Edit {
 		}
 		ev.american, ev.british = american, british
 		s.addLocaleEvidence(ev, found, d.EditThreshold())
-		relocale = s.preferred(ev) != locale
-		locale = s.preferred(ev)
+		now := s.preferred(ev)
+		relocale, locale = now != locale, now
 		if !relocale && (maps.Equal(next, fixed) || len(todo) < 2) {
 			break
 		}
@@ -279,19 +279,14 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 			para.words++
 			return
 		}
-		region := e.Region
 		if shape == titleCase {
 			// The locale counts a capitalized word as its lower-case
 			// word ("Grey" as "grey"), whatever the capital says (a
 			// name, a sentence start): the casing pass capitalizes words.
-			region = 0
-			var buf [64]byte
-			lw := lowered(buf[:], w)
-			if k, le := s.known(lw, lowerCase); k == known {
-				region = le.Region
-			}
+			ev.countLocale(s.lowerRegion(w))
+		} else {
+			ev.countLocale(e.Region)
 		}
-		ev.countLocale(region)
 		if s.toLocale != nil && shape == lowerCase && !accepted(e, s.locale) && !s.disabled[RuleLocale] {
 			if to, ok := s.toLocale[w]; ok {
 				sn.edits = append(sn.edits, normalize.Edit{
@@ -309,12 +304,8 @@ func (sn *scan) word(i int, t *normalize.Token, para *paragraph) {
 	if (shape == titleCase || caps) && !t.Is(normalize.LineStart) && !sn.startsSentence(i) {
 		// A name: remembered in lower case, allocated once.
 		var buf [64]byte
-		if lw, ok := lowerInto(buf[:], w); ok {
-			if !ev.capitalized[lw] {
-				ev.capitalized[strings.Clone(lw)] = true
-			}
-		} else {
-			ev.capitalized[strings.ToLower(w)] = true
+		if lw := lowered(buf[:], w); !ev.capitalized[lw] {
+			ev.capitalized[strings.Clone(lw)] = true
 		}
 	}
 	// Counted in lower case: the casing pass capitalizes a sentence's
@@ -343,20 +334,24 @@ func (sn *scan) startsSentence(i int) bool {
 }
 
 // addLocaleEvidence counts the spellings of the corrections made (at or
-// above the threshold t, not the suggestions), words known to one locale only, in the document's locale
+// above the threshold t, not the suggestions) in the document's locale
 // evidence.
 func (s *Speller) addLocaleEvidence(ev *evidence, fixes []normalize.Edit, t float64) {
 	for _, e := range fixes {
-		if e.Sure() < t {
-			continue
-		}
-		w := e.New
-		var buf [64]byte
-		lw := lowered(buf[:], w)
-		if k, e := s.known(lw, lowerCase); k == known {
-			ev.countLocale(e.Region)
+		if e.Sure() >= t {
+			ev.countLocale(s.lowerRegion(e.New))
 		}
 	}
+}
+
+// lowerRegion returns the region of w's lower-case word if the lexicon
+// knows it (not only weakly), else 0: a region of no locale.
+func (s *Speller) lowerRegion(w string) lexicon.Region {
+	var buf [64]byte
+	if k, e := s.known(lowered(buf[:], w), lowerCase); k == known {
+		return e.Region
+	}
+	return 0
 }
 
 // repeated reports whether the chunk uses the unknown word w at least
@@ -443,20 +438,15 @@ func (s *Speller) correct(sc *scratch, d *normalize.Doc, toks []normalize.Token,
 	}
 	e := dec.edit
 	e.Start, e.End = start, end
-	if normalize.GluedToPeriod(text, toks, i) {
-		// "Russia.ukrain", "AAAA.hhe": whether the spacing pass separates a
-		// word glued to a period depends on the word (a capital, a word
-		// that opens sentences), so correcting it would make the next
-		// cleaning change the text again. Suggested only.
-		e.Confidence = suggestOnly(e.Sure(), d.EditThreshold())
-	}
-	if shortForm(e.New) && beforeGluedPeriod(text, toks, i) {
-		// "iin.I.Its" → "in.I.Its": a short word or an abbreviation before
-		// a period glued to letters reads as a dotted abbreviation
-		// ("in.I."), which the spacing pass separates from the next word.
-		e.Confidence = suggestOnly(e.Sure(), d.EditThreshold())
-	}
-	if dec.tentative {
+	// Suggested only: a correction without the margin an edit needs; one
+	// of a word glued to a period ("Russia.ukrain", "AAAA.hhe"), which the
+	// spacing pass separates or not depending on the word (a capital, a
+	// word that opens sentences); and one to a short word or an
+	// abbreviation before a period glued to letters ("iin.I.Its" →
+	// "in.I.Its" reads as the abbreviation "in.I.", which the spacing pass
+	// separates from the next word). Made, each would make the next
+	// cleaning change the text again.
+	if dec.tentative || normalize.GluedToPeriod(text, toks, i) || shortForm(e.New) && beforeGluedPeriod(text, toks, i) {
 		e.Confidence = suggestOnly(e.Sure(), d.EditThreshold())
 	}
 	return verdict{edit: e, ok: true, first: first, last: last}
@@ -527,28 +517,18 @@ func abbreviationAnyCase(w string) bool {
 	if normalize.IsAbbreviation(w) {
 		return true
 	}
-	// Every listed abbreviation is ASCII: its lower case and its
+	// Every listed abbreviation is ASCII letters: its lower case and its
 	// capitalized form, in a buffer.
 	var buf [8]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			return false
-		}
-		buf[i] = lowerASCII(c)
+	lw, ok := lowerInto(buf[:], w)
+	if !ok {
+		return false
 	}
-	if normalize.IsAbbreviation(unsafeString(buf[:len(w)])) {
+	if normalize.IsAbbreviation(lw) {
 		return true
 	}
 	buf[0] -= 'a' - 'A'
 	return 'A' <= buf[0] && buf[0] <= 'Z' && normalize.IsAbbreviation(unsafeString(buf[:len(w)]))
-}
-
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // changedKeys appends to out, sorted, the words whose correction differs
