@@ -101,22 +101,25 @@ func twinTexts() (string, string) {
 	return raw.String(), clean.String()
 }
 
-// TestParagraphEnd: the break after a paragraph, with any line ends.
-func TestParagraphEnd(t *testing.T) {
+// TestNextParagraph: the paragraphs the cut and the repeat rule read, with
+// any line ends, and blank lines of spaces.
+func TestNextParagraph(t *testing.T) {
 	for _, c := range []struct {
-		text     string
-		at, next int
+		text   string
+		ps, pe int
 	}{
-		{"ab\n\ncd", 2, 4},
-		{"ab\ncd\n \t\nef", 5, 9},
-		{"ab\r\n\r\ncd", 2, 6},
-		{"ab\r\rcd", 2, 4},
-		{"ab\ncd", -1, 5},
-		{"ab\n\n", 2, 4},
-		{"\n\n \nab", 0, 4},
+		{"ab\n\ncd", 0, 2},
+		{"ab\ncd\n \t\nef", 0, 5},
+		{"ab\r\n\r\ncd", 0, 2},
+		{"ab\r\rcd", 0, 2},
+		{"ab\ncd", 0, 5},
+		{"\n\n \nab", 4, 6},
 		{"", -1, 0},
 	} {
-		at, next := paragraphEnd(c.text, 0)
-		assert.Equal(t, []int{c.at, c.next}, []int{at, next}, "%q", c.text)
+		ps, pe := nextParagraph(c.text, 0)
+		if ps < 0 {
+			pe = 0
+		}
+		assert.Equal(t, []int{c.ps, c.pe}, []int{ps, pe}, "%q", c.text)
 	}
 }

@@ -381,84 +381,49 @@ func bytesView(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// paragraphCut returns the start of a paragraph break (a line end, blank
-// lines, a line end) that ends a chunk of buf, or 0 when there is none yet:
-// once the paragraphs have shown size/stableRatio digits and punctuation
-// marks, the first break after a line whose fingerprint picks it; or else
-// the first break at or after cutSpread×size bytes. Digits and punctuation
-// are what no pass changes, and a paragraph that repeats the one before,
-// which the normalize pass drops, does not count and is never cut from it:
-// so cleaning the output
-// again cuts it at the same breaks, and each chunk sees the same document
-// evidence. (A cut at a size in bytes would move with the text's length.)
+// paragraphCut returns the end of a paragraph (its last line's end, before
+// the blank lines after it) that ends a chunk of buf, or 0 when there is
+// none yet: once the paragraphs have shown size/stableRatio digits and
+// punctuation marks, the first paragraph whose fingerprint picks it; or
+// else the first that ends at or after cutSpread×size bytes. Digits and
+// punctuation are what no pass changes, and a paragraph that repeats the
+// one before, which the normalize pass drops, does not count and is never
+// cut from it: so cleaning the output again cuts it at the same breaks, and
+// each chunk sees the same document evidence. (A cut at a size in bytes
+// would move with the text's length.) Paragraphs are read as the
+// repeated-paragraph rule reads them (nextParagraph).
 func paragraphCut(buf string, size int) int {
 	need := max(size/stableRatio, 1)
 	limit := cutSpread * size
 	stable := 0
 	prev := ""
-	for start := 0; start < len(buf); {
-		at, next := paragraphEnd(buf, start)
-		if at < 0 {
-			return 0 // the paragraph goes on past buf
+	ps, pe := nextParagraph(buf, 0)
+	for ps >= 0 {
+		nps, npe := nextParagraph(buf, pe)
+		if nps < 0 {
+			return 0 // whether the paragraph is whole, more input tells
 		}
-		if p := buf[start:at]; stable < need {
+		p := buf[ps:pe]
+		if stable < need {
 			if !sameParagraph(p, prev) {
 				stable += stableCount(p)
 			}
 			prev = p
 		}
-		if at > 0 && (at >= limit || stable >= need && picksCut(buf, at)) {
+		if pe >= limit || stable >= need && picksCut(p) {
 			// Not before a repeat of the paragraph, which must be read
-			// with it to be dropped and not counted.
-			end, _ := paragraphEnd(buf, next)
-			if end < 0 {
-				return 0 // the next paragraph is not whole yet
+			// with it to be dropped and not counted; the next paragraph
+			// must be whole to tell.
+			if after, _ := nextParagraph(buf, npe); after < 0 {
+				return 0
 			}
-			if !sameParagraph(buf[next:end], buf[start:at]) {
-				return at
+			if !sameParagraph(buf[nps:npe], p) {
+				return pe
 			}
 		}
-		start = next
+		ps, pe = nps, npe
 	}
 	return 0
-}
-
-// paragraphEnd returns the break that ends the paragraph starting at
-// buf[start] (the offset of its first line end) and the start of the next
-// paragraph's text after the blank lines, or -1 if buf ends first.
-func paragraphEnd(buf string, start int) (at, next int) {
-	for i := start; i < len(buf); i++ {
-		if buf[i] != '\n' && buf[i] != '\r' {
-			// The next line end, found with IndexByte: "\n", or a "\r"
-			// (old Mac text) before it.
-			nl := strings.IndexByte(buf[i:], '\n')
-			if nl < 0 {
-				nl = len(buf) - i
-			}
-			if cr := strings.IndexByte(buf[i:i+nl], '\r'); cr >= 0 {
-				nl = cr
-			}
-			if i += nl; i == len(buf) {
-				break
-			}
-		}
-		at := i
-		if at > 0 && buf[at] == '\n' && buf[at-1] == '\r' {
-			at-- // never split "\r\n"
-		}
-		k := skipLineEnd(buf, at)
-		for k < len(buf) && (buf[k] == ' ' || buf[k] == '\t') {
-			k++
-		}
-		if k < len(buf) && (buf[k] == '\n' || (buf[k] == '\r' && k+1 < len(buf))) {
-			for k < len(buf) && (buf[k] == '\n' || buf[k] == '\r' || buf[k] == ' ' || buf[k] == '\t') {
-				k++
-			}
-			return at, k
-		}
-		i = skipLineEnd(buf, at) - 1
-	}
-	return -1, len(buf)
 }
 
 // stableCount counts the digits and punctuation marks of p, a run of
@@ -481,7 +446,7 @@ func stableCount(p string) int {
 
 // A chunk is cut once it has shown chunk size/stableRatio digits and
 // punctuation marks (news text has one in 30 to 50 bytes), at a break one
-// line in cutOdds picks, and within cutSpread times the chunk size.
+// paragraph in cutOdds picks, and within cutSpread times the chunk size.
 const (
 	stableRatio = 40
 	cutOdds     = 4
@@ -516,17 +481,12 @@ func afterPeriod(buf string, i int) bool {
 	return i >= 1 && buf[i-1] == '.' || i >= 3 && buf[i-1] == 0xa6 && buf[i-2] == 0x80 && buf[i-3] == 0xe2
 }
 
-// picksCut reports whether the line that ends at buf[end] picks the break
-// after it: by an FNV-1a hash of its digits and punctuation, one line in
-// cutOdds.
-func picksCut(buf string, end int) bool {
-	start := end
-	for start > 0 && buf[start-1] != '\n' && buf[start-1] != '\r' {
-		start--
-	}
+// picksCut reports whether the paragraph p picks the break after it: by an
+// FNV-1a hash of its digits and punctuation, one paragraph in cutOdds.
+func picksCut(p string) bool {
 	h := uint32(2166136261)
-	for i := start; i < end; i++ {
-		if c := buf[i]; stableBytes[c] != 0 && stableAt(buf, i) {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; stableBytes[c] != 0 && stableAt(p, i) {
 			if c == 0xa6 {
 				c = '.'
 			}
@@ -534,14 +494,6 @@ func picksCut(buf string, end int) bool {
 		}
 	}
 	return (h^h>>16)%cutOdds == 0
-}
-
-// skipLineEnd returns the offset after the line end at buf[i].
-func skipLineEnd(buf string, i int) int {
-	if buf[i] == '\r' && i+1 < len(buf) && buf[i+1] == '\n' {
-		return i + 2
-	}
-	return i + 1
 }
 
 // forcedCut returns where to cut a paragraph of buf that is too long, at
